@@ -1,0 +1,8 @@
+"""Extractors: text of a compilation → frozen records.
+
+``extract`` never imports ``graph``; data flows one way.
+"""
+
+from extract.errors import InputError, XianjiceError
+
+__all__ = ["InputError", "XianjiceError"]

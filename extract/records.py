@@ -1,0 +1,242 @@
+"""Frozen records produced by the extractors.
+
+Every record keeps where it came from in the source text (1-based line
+numbers, inclusive spans), so that any fact in the graph can be traced back.
+Records hold plain data only; turning them into JSON lives in
+:mod:`extract.serialize`, into a graph in :mod:`graph`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """An inclusive range of 1-based source lines."""
+
+    start: int
+    end: int
+
+    def as_list(self) -> list[int]:
+        return [self.start, self.end]
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """One organisation of the gazetteer (or one derived from a printed unit name).
+
+    ``name`` is canonical; ``parent`` the canonical name of the organisation
+    above it (``None`` for the root, 海关总署).
+    """
+
+    name: str
+    kind: str
+    parent: str | None = None
+    aliases: tuple[str, ...] = ()
+    city: str | None = None
+    province: str | None = None
+    order: int | None = None
+    english: str | None = None
+
+
+@dataclass(frozen=True)
+class UnitRef:
+    """An authoring unit as printed in an entry, resolved to a hierarchy path.
+
+    ``path`` lists canonical organisation names from the root down, e.g.
+    ``("海关总署", "拱北海关", "综合统计处")``.  ``known`` is False when the
+    top of the printed name was not found in the gazetteer (it was parsed
+    by suffix rules only).
+    """
+
+    name: str
+    path: tuple[str, ...]
+    known: bool = True
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    """One essay as listed in the table of contents."""
+
+    seq: int
+    title: str
+    page: int | None
+    units: tuple[UnitRef, ...]
+    authors: tuple[str, ...]
+    lines: Span
+    byline: str = ""
+    heading: str | None = None  # tier heading printed above the entry, if any
+
+
+@dataclass(frozen=True)
+class AppendixEntry:
+    title: str
+    page: int | None
+    lines: Span
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of a body, rejoined across page breaks.
+
+    ``level`` is 0 for running text, 1 for a ``一、`` section heading, 2 for a
+    ``（一）`` heading standing on its own line, 3 for ``1.``-style headings.
+    ``marker`` is the numbering printed at its start (``"一"``, ``"（二）"``) or "".
+    """
+
+    text: str
+    lines: Span
+    level: int = 0
+    marker: str = ""
+
+
+@dataclass(frozen=True)
+class Body:
+    title: str  # as printed in the body header (stray spaces removed)
+    subtitle: str | None
+    byline: str | None
+    paragraphs: tuple[Paragraph, ...]
+    lines: Span
+    truncated: bool = False
+
+
+@dataclass(frozen=True)
+class Tier:
+    rank: int | None
+    label: str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class Editor:
+    name: str
+    role: str
+    line: int
+
+
+@dataclass(frozen=True)
+class PrefaceStats:
+    submitted: int | None
+    units: int | None
+    prizes: tuple[tuple[str, int], ...]  # (label, count) in rank order
+    included: tuple[str, ...] = ()  # tier labels the book says it contains
+    included_count: int | None = None
+
+
+@dataclass(frozen=True)
+class BookInfo:
+    title: str | None
+    compiler: str | None
+    publisher: str | None
+    isbn: str | None
+    date: str | None
+    editors: tuple[Editor, ...]
+    stats: PrefaceStats
+    title_pinyin: str | None = None
+    place: str | None = None
+    classification: tuple[str, ...] = ()
+    cip_number: str | None = None
+    colophon: tuple[tuple[str, str], ...] = ()  # (field, value) as printed
+    cover_title: str | None = None
+    lines: Span | None = None
+
+
+# --- what the essays are about (filled by the analysis extractors) -------------
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A lexicon concept: canonical label, aliases, English label and theme."""
+
+    id: str  # ASCII slug, stable across runs
+    label: str
+    english: str
+    theme: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    label: str
+    english: str
+
+
+@dataclass(frozen=True)
+class ConceptLink:
+    """Evidence that an essay discusses a concept."""
+
+    concept: str  # Concept.label
+    theme: str
+    where: str  # "title", "body" or "title+body"
+    count: int
+    first_line: int
+    surface: str = ""  # the form first seen in the text
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A document cited in 《…》 (short forms folded into the full name)."""
+
+    name: str
+    count: int
+    first_line: int
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person (with title) or an organisation named in a body (not authorship)."""
+
+    kind: str  # "person" or "organisation"
+    name: str
+    count: int
+    first_line: int
+    title: str | None = None  # 署长, 主任 … for persons
+    path: tuple[str, ...] = ()  # gazetteer path for organisations, if resolved
+
+
+@dataclass(frozen=True)
+class Proposal:
+    order: int
+    heading: str
+    text: str
+    lines: Span
+    concepts: tuple[str, ...] = ()
+    marker: str = ""
+
+
+@dataclass(frozen=True)
+class Essay:
+    seq: int
+    entry: TocEntry
+    tier: Tier
+    body: Body | None = None
+    concepts: tuple[ConceptLink, ...] = ()
+    documents: tuple[Citation, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    proposals: tuple[Proposal, ...] = ()
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    line: int
+    text: str
+    where: str  # "front matter", "contents", "bodies"
+
+
+@dataclass(frozen=True)
+class Compilation:
+    """Everything extracted from one input file."""
+
+    source: str  # file name as given (for messages and provenance)
+    book: BookInfo
+    essays: tuple[Essay, ...]
+    appendix: tuple[AppendixEntry, ...]
+    unparsed: tuple[Unplaced, ...]
+    warnings: tuple[str, ...] = ()
+    organisations: tuple[Organisation, ...] = field(default=())  # every org the essays use
+    concepts: tuple[Concept, ...] = ()  # lexicon concepts (filled by analysis)
+    themes: tuple[Theme, ...] = ()
+    line_count: int = 0

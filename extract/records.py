@@ -74,6 +74,7 @@ class AppendixEntry:
     title: str
     page: int | None
     lines: Span
+    body: "Body | None" = None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,194 @@
+"""Essay bodies: found by their header, split into paragraphs.
+
+A body starts with its title (stray spaces allowed, possibly wrapped over two
+lines), an optional ``——`` subtitle and the byline (unit and authors).  It
+runs until the next header.  Paragraphs split by a page break (a blank line
+in the middle of a sentence) are joined again; section headings (``一、``,
+``（一）``) stay paragraphs of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extract.records import Body, Paragraph, Span
+from extract.text import key
+
+#: A paragraph that ends with one of these ends a sentence.
+_TERMINAL = ("。", "！", "？", "!", "?", "…", "”", "」", "』", "；", ";", "）", ")", "：", ":")
+_CN = "一二三四五六七八九十"
+_LEVEL1 = re.compile(rf"^([{_CN}]+)[、.．]")
+_LEVEL2 = re.compile(rf"^[（(]([{_CN}]+)[）)]")
+_LEVEL3 = re.compile(r"^(\d{1,2})[.、．](?!\d)")
+_LEVEL4 = re.compile(r"^[（(](\d{1,2})[）)]")
+_SUBTITLE = re.compile(r"^[—－\-–]{1,3}\s*")
+
+
+@dataclass(frozen=True)
+class Header:
+    """Where a body starts: the title line(s), subtitle and byline found."""
+
+    target: tuple[str, int]  # ("essay", seq) or ("appendix", index)
+    start: int  # 0-based index of the first title line
+    content: int  # 0-based index of the first line after the header
+    title: str
+    subtitle: str | None
+    byline: str | None
+
+
+def numbering(text: str) -> tuple[int, str]:
+    """The section numbering at the start of a paragraph: (level, marker).
+
+    Examples
+    --------
+    >>> numbering("一、海关系统现行党组织管理体制")
+    (1, '一、')
+    >>> numbering("（一）调整海关现行党建工作管理体制。建立…")
+    (2, '（一）')
+    >>> numbering("1. 加强培训"), numbering("2009年")
+    ((3, '1.'), (0, ''))
+    """
+    for level, pattern in ((1, _LEVEL1), (2, _LEVEL2), (3, _LEVEL3), (4, _LEVEL4)):
+        if m := pattern.match(text):
+            return level, m.group(0)
+    return 0, ""
+
+
+def is_heading(text: str) -> bool:
+    """A paragraph that is a heading on its own: numbered and short, or very short, with no full stop.
+
+    >>> is_heading("一、海关系统现行党组织管理体制及党建工作现状"), is_heading("（一）调整体制。建立与行政垂直管理体制相对应的党建工作管理体制")
+    (True, False)
+    """
+    level, _ = numbering(text)
+    if "。" in text or text.endswith(_TERMINAL[:5]):
+        return False
+    return (level > 0 and len(text) <= 60) or len(text) <= 16
+
+
+def find_headers(lines: Sequence[str], start: int, titles: dict[str, tuple[str, int]],
+                 bylines: dict[tuple[str, int], str]) -> list[Header]:
+    """Every body header from ``lines[start]`` on, in file order.
+
+    *titles* maps a title key (:func:`extract.text.key`) to its target;
+    *bylines* maps a target to the key of its printed unit and authors.
+    """
+    headers: list[Header] = []
+    seen: set[tuple[str, int]] = set()
+    i = start
+    n = len(lines)
+    while i < n:
+        if not lines[i]:
+            i += 1
+            continue
+        match = _title_at(lines, i, titles)
+        if match is None or match[0] in seen:
+            i += 1
+            continue
+        target, after = match
+        seen.add(target)
+        title_text = "".join(lines[i:after]).replace(" ", "") if after - i > 1 else lines[i]
+        j = _skip_blank(lines, after)
+        subtitle = byline = None
+        if j < n and _SUBTITLE.match(lines[j]) and lines[j].startswith(("—", "－", "-", "–")):
+            subtitle = _SUBTITLE.sub("", lines[j]).strip() or None
+            j = _skip_blank(lines, j + 1)
+        want = bylines.get(target, "")
+        if j < n and want and _is_byline(lines[j], want):
+            byline = lines[j]
+            j += 1
+        headers.append(Header(target, i, j, _clean_title(title_text), subtitle, byline))
+        i = j
+    return headers
+
+
+def _title_at(lines: Sequence[str], i: int, titles: dict[str, tuple[str, int]]) -> tuple[tuple[str, int], int] | None:
+    k = key(lines[i])
+    if len(lines[i]) > 120:
+        return None
+    if k in titles:
+        return titles[k], i + 1
+    if i + 1 < len(lines) and lines[i + 1]:
+        joined = k + key(lines[i + 1])
+        if joined in titles:
+            return titles[joined], i + 2
+    return None
+
+
+def _skip_blank(lines: Sequence[str], j: int) -> int:
+    while j < len(lines) and not lines[j]:
+        j += 1
+    return j
+
+
+def _is_byline(line: str, want: str) -> bool:
+    k = key(line)
+    return len(line) <= 80 and (k == want or (len(want) >= 2 and k.startswith(want[: max(2, len(want) // 2)])))
+
+
+def _clean_title(title: str) -> str:
+    """Drop stray spaces between Chinese characters (typesetting leftovers) from a body title."""
+    return re.sub(r"(?<=[\u3400-\u9fff，、：；”“])\s+(?=[\u3400-\u9fff，、：；“”])", "", title)
+
+
+def paragraphs(lines: Sequence[str], start: int, stop: int) -> tuple[Paragraph, ...]:
+    """Paragraphs of ``lines[start:stop]``, rejoined across page breaks.
+
+    A paragraph continues on the next non-blank line when it does not end a
+    sentence, is not a heading, and the next line does not start a numbered
+    section.  Line numbers are 1-based.
+    """
+    out: list[Paragraph] = []
+    text = ""
+    first = last = 0
+    for idx in range(start, stop):
+        line = lines[idx]
+        if not line:
+            continue
+        if text and not text.endswith(_TERMINAL) and not is_heading(text) and numbering(line)[0] == 0:
+            text += line
+            last = idx + 1
+            continue
+        if text:
+            out.append(_paragraph(text, first, last))
+        text, first, last = line, idx + 1, idx + 1
+    if text:
+        out.append(_paragraph(text, first, last))
+    return tuple(out)
+
+
+def _paragraph(text: str, first: int, last: int) -> Paragraph:
+    level, marker = numbering(text)
+    if not is_heading(text):
+        level = 0  # numbered running text keeps its marker, not a heading level
+    elif level == 0:
+        level = 1  # an unnumbered short heading (结束语, 参考文献 …)
+    return Paragraph(text=text, lines=Span(first, last), level=level, marker=marker)
+
+
+def build_body(lines: Sequence[str], header: Header, stop: int) -> Body:
+    """The body between *header* and ``lines[stop]`` (exclusive)."""
+    paras = paragraphs(lines, header.content, stop)
+    end = paras[-1].lines.end if paras else header.content
+    return Body(title=header.title, subtitle=header.subtitle, byline=header.byline, paragraphs=paras,
+                lines=Span(header.start + 1, max(end, header.start + 1)))
+
+
+def body_chars(body: Body) -> int:
+    return sum(len(p.text) for p in body.paragraphs)
+
+
+def looks_cut_off(body: Body, *, expected_chars: float | None) -> bool:
+    """Whether the last body of a file stops short.
+
+    It does when its last paragraph stops mid-sentence, or when it holds far
+    less text than its pages in the book should (under 40 % of
+    *expected_chars*).
+    """
+    if not body.paragraphs:
+        return True
+    if not body.paragraphs[-1].text.endswith(_TERMINAL):
+        return True
+    return expected_chars is not None and body_chars(body) < 0.4 * expected_chars

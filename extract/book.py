@@ -1,0 +1,174 @@
+"""The whole compilation: front matter, contents, tiers and bodies in one record.
+
+:func:`extract_compilation` is the one entry point the CLI and ``graph/``
+use; it ties the per-part extractors together and collects every line none
+of them could place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from extract.bodies import Header, body_chars, build_body, find_headers, looks_cut_off
+from extract.errors import InputError
+from extract.frontmatter import parse_front_matter
+from extract.gazetteer import Gazetteer, load_gazetteer
+from extract.records import AppendixEntry, Body, Compilation, Essay, TocEntry, Unplaced
+from extract.text import key, normalise_lines, read_text
+from extract.tiers import assign_tiers, results_list
+from extract.toc import find_start, parse_contents
+from extract.units import derived_organisations
+
+#: Characters per printed page when the book gives nothing better.
+DEFAULT_CHARS_PER_PAGE = 900.0
+
+
+def read_compilation(path: str | Path, *, gazetteer: Gazetteer | None = None) -> Compilation:
+    """Read a file in any supported encoding and extract it.
+
+    Raises :class:`~extract.errors.InputError` naming the file and the problem.
+    """
+    return extract_compilation(read_text(path), source=str(path), gazetteer=gazetteer)
+
+
+def extract_compilation(text: str, *, source: str, gazetteer: Gazetteer | None = None) -> Compilation:
+    """Extract the records of one compilation from its text.
+
+    Parameters
+    ----------
+    text
+        The decoded text of the book.
+    source
+        The name used in messages and provenance (usually the file path).
+    gazetteer
+        The organisations to resolve units against; the bundled one by default.
+    """
+    gazetteer = gazetteer or load_gazetteer()
+    lines = normalise_lines(text)
+    if not any(lines):
+        raise InputError(source, "the file is empty")
+    start = find_start(lines)
+    if start is None:
+        raise InputError(source, _no_contents_problem(lines))
+    contents = parse_contents(lines, start)
+    if not contents.entries:
+        raise InputError(source, f"no table of contents found (no entry ends in '/ page' after line {start})")
+    book, consumed, warnings = parse_front_matter(lines, start)
+    warnings = [*warnings, *contents.warnings]
+
+    unplaced = [Unplaced(n + 1, lines[n], "front matter") for n in range(start) if lines[n] and (n + 1) not in consumed]
+    unplaced += [Unplaced(n, text, "contents") for n, text in contents.unplaced]
+
+    entries = contents.entries
+    bodies, appendix, body_unplaced = _bodies(lines, contents.end, entries, contents.appendix, book)
+    unplaced += body_unplaced
+
+    results = results_list(lines, contents.end, entries)
+    tiers, tier_warnings = assign_tiers(entries, book.stats, results=results, order_key=_order_key(gazetteer))
+    warnings += tier_warnings
+    for e in entries:
+        for u in e.units:
+            if not u.known:
+                warnings.append(f"line {e.lines.end}: unit {u.name!r} is not in the gazetteer (parsed by its suffixes)")
+
+    essays = tuple(Essay(seq=e.seq, entry=e, tier=t, body=bodies.get(e.seq)) for e, t in zip(entries, tiers))
+    organisations = derived_organisations([u for e in entries for u in e.units], gazetteer=gazetteer)
+    return Compilation(
+        source=source,
+        book=book,
+        essays=essays,
+        appendix=appendix,
+        unparsed=tuple(sorted(unplaced, key=lambda u: u.line)),
+        warnings=tuple(warnings),
+        organisations=organisations,
+        line_count=len(lines),
+    )
+
+
+def _no_contents_problem(lines: Sequence[str]) -> str:
+    last = max((i + 1 for i, line in enumerate(lines) if line), default=0)
+    text = "\n".join(lines)
+    if re.search(r"ISBN|图书在版编目|编委会|前言|序", text):
+        return f"the file ends inside its front matter (last text on line {last}): no table of contents"
+    return "no table of contents found (no line ends in '/ page')"
+
+
+def _order_key(gazetteer: Gazetteer):
+    def order(entry: TocEntry) -> tuple:
+        if not entry.units:
+            return (10**9,)
+        return gazetteer.order_key(entry.units[0].path)
+
+    return order
+
+
+def _bodies(lines: Sequence[str], start: int, entries: Sequence[TocEntry], appendix: Sequence[AppendixEntry], book
+            ) -> tuple[dict[int, Body], tuple[AppendixEntry, ...], list[Unplaced]]:
+    titles: dict[str, tuple[str, int]] = {}
+    bylines: dict[tuple[str, int], str] = {}
+    for e in entries:
+        titles.setdefault(key(e.title), ("essay", e.seq))
+        bylines[("essay", e.seq)] = key(e.byline)
+    for idx, a in enumerate(appendix):
+        titles.setdefault(key(a.title), ("appendix", idx))
+    headers = find_headers(lines, start, titles, bylines)
+    unplaced: list[Unplaced] = []
+    first = headers[0].start if headers else len(lines)
+    unplaced += [Unplaced(n + 1, lines[n], "bodies") for n in range(start, first) if lines[n]]
+
+    bodies: dict[int, Body] = {}
+    appendix_bodies: dict[int, Body] = {}
+    for h, nxt in zip(headers, [*headers[1:], None]):
+        stop = nxt.start if nxt else len(lines)
+        body = build_body(lines, h, stop)
+        kind, ident = h.target
+        (bodies if kind == "essay" else appendix_bodies)[ident] = body
+
+    if headers and headers[-1].target[0] == "essay":
+        last_seq = headers[-1].target[1]
+        body = bodies[last_seq]
+        expected = _expected_chars(last_seq, entries, appendix, bodies, book)
+        if looks_cut_off(body, expected_chars=expected):
+            bodies[last_seq] = Body(body.title, body.subtitle, body.byline, body.paragraphs, body.lines, truncated=True)
+    new_appendix = tuple(
+        AppendixEntry(a.title, a.page, a.lines, body=appendix_bodies.get(i)) for i, a in enumerate(appendix)
+    )
+    return bodies, new_appendix, unplaced
+
+
+def _pages(seq: int, entries: Sequence[TocEntry], appendix: Sequence[AppendixEntry]) -> int | None:
+    entry = entries[seq - 1]
+    following = [e.page for e in entries[seq:] if e.page is not None] + [a.page for a in appendix if a.page is not None]
+    if entry.page is None or not following or following[0] <= entry.page:
+        return None
+    return following[0] - entry.page
+
+
+def _expected_chars(seq: int, entries, appendix, bodies: dict[int, Body], book) -> float | None:
+    pages = _pages(seq, entries, appendix)
+    if pages is None:
+        return None
+    rates = []
+    for other, body in bodies.items():
+        p = _pages(other, entries, appendix)
+        if other != seq and p:
+            rates.append(body_chars(body) / p)
+    if rates:
+        rates.sort()
+        rate = rates[len(rates) // 2]
+    else:
+        rate = _rate_from_colophon(book) or DEFAULT_CHARS_PER_PAGE
+    return rate * pages
+
+
+def _rate_from_colophon(book) -> float | None:
+    fields = dict(book.colophon)
+    words = re.search(r"([\d.]+)\s*千字", fields.get("字数", ""))
+    sheets = re.search(r"([\d.]+)", fields.get("印张", ""))
+    fold = re.search(r"1/(\d+)", fields.get("开本", ""))
+    if not (words and sheets):
+        return None
+    pages = float(sheets.group(1)) * (int(fold.group(1)) if fold else 16)
+    return float(words.group(1)) * 1000 / pages if pages else None

@@ -1,0 +1,127 @@
+"""Records → plain JSON-ready dicts: the stable interface of ``xianjice extract``.
+
+The key order of every object is fixed here, so the JSON output is
+byte-identical for the same input.
+"""
+
+from __future__ import annotations
+
+from extract.records import AppendixEntry, BookInfo, Compilation, Essay, Paragraph
+
+#: Version of the JSON layout; bumped when a field changes meaning or is removed.
+SCHEMA_VERSION = 1
+
+
+def book_to_json(book: BookInfo) -> dict:
+    return {
+        "title": book.title,
+        "compiler": book.compiler,
+        "publisher": book.publisher,
+        "place": book.place,
+        "isbn": book.isbn,
+        "date": book.date,
+        "editors": [{"name": e.name, "role": e.role, "line": e.line} for e in book.editors],
+        "stats": {
+            "submitted": book.stats.submitted,
+            "units": book.stats.units,
+            "prizes": dict(book.stats.prizes),
+            "included": list(book.stats.included),
+            "included_count": book.stats.included_count,
+        },
+        "title_pinyin": book.title_pinyin,
+        "cover_title": book.cover_title,
+        "classification": list(book.classification),
+        "cip_number": book.cip_number,
+        "colophon": [{"field": f, "value": v} for f, v in book.colophon],
+        "lines": book.lines.as_list() if book.lines else None,
+    }
+
+
+def _paragraph(p: Paragraph) -> dict:
+    return {"text": p.text, "lines": p.lines.as_list(), "level": p.level, "marker": p.marker}
+
+
+def essay_to_json(essay: Essay, *, text: bool = True) -> dict:
+    e = essay.entry
+    body = essay.body
+    out = {
+        "seq": essay.seq,
+        "title": e.title,
+        "subtitle": body.subtitle if body else None,
+        "page": e.page,
+        "tier": essay.tier.rank,
+        "tier_label": essay.tier.label,
+        "tier_source": essay.tier.source,
+        "units": [{"name": u.name, "path": list(u.path), "known": u.known} for u in e.units],
+        "authors": list(e.authors),
+        "has_body": body is not None,
+        "truncated": bool(body and body.truncated),
+        "lines": {"toc": e.lines.as_list(), "body": body.lines.as_list() if body else None},
+        "concepts": [
+            {"label": c.concept, "theme": c.theme, "where": c.where, "count": c.count, "first_line": c.first_line}
+            for c in essay.concepts
+        ],
+        "documents": [
+            {"name": d.name, "count": d.count, "first_line": d.first_line, "aliases": list(d.aliases)} for d in essay.documents
+        ],
+        "mentions": [
+            {"kind": m.kind, "name": m.name, "title": m.title, "count": m.count, "first_line": m.first_line, "path": list(m.path)}
+            for m in essay.mentions
+        ],
+        "proposals": [
+            {"order": p.order, "marker": p.marker, "heading": p.heading, "text": p.text, "lines": p.lines.as_list(),
+             "concepts": list(p.concepts)}
+            for p in essay.proposals
+        ],
+    }
+    if text:
+        out["body"] = (
+            {"title": body.title, "byline": body.byline, "paragraphs": [_paragraph(p) for p in body.paragraphs]}
+            if body else None
+        )
+    return out
+
+
+def appendix_to_json(a: AppendixEntry) -> dict:
+    return {
+        "title": a.title,
+        "page": a.page,
+        "lines": {"toc": a.lines.as_list(), "body": a.body.lines.as_list() if a.body else None},
+    }
+
+
+def compilation_to_json(c: Compilation, *, text: bool = True) -> dict:
+    """The JSON document of one compilation (see the README for each field)."""
+    return {
+        "schema": SCHEMA_VERSION,
+        "source": c.source,
+        "book": book_to_json(c.book),
+        "essays": [essay_to_json(e, text=text) for e in c.essays],
+        "appendix": [appendix_to_json(a) for a in c.appendix],
+        "lexicon": {
+            "themes": [{"id": t.id, "label": t.label, "english": t.english} for t in c.themes],
+            "concepts": [
+                {"id": k.id, "label": k.label, "english": k.english, "theme": k.theme, "aliases": list(k.aliases)}
+                for k in c.concepts
+            ],
+        },
+        "unparsed": [{"line": u.line, "text": u.text, "where": u.where} for u in c.unparsed],
+        "warnings": list(c.warnings),
+    }
+
+
+def summary(c: Compilation) -> str:
+    """One line saying what was found, for stderr."""
+    with_body = sum(1 for e in c.essays if e.body)
+    cut = sum(1 for e in c.essays if e.body and e.body.truncated)
+    tiers = sum(1 for e in c.essays if e.tier.rank is not None)
+    parts = [
+        f"{c.source}: {len(c.essays)} essays",
+        f"{with_body} bodies" + (f" ({cut} cut off)" if cut else ""),
+        f"{tiers} with tiers",
+        f"{len(c.appendix)} appendix documents",
+        f"{len(c.organisations)} organisations",
+        f"{len(c.unparsed)} unplaced lines",
+        f"{len(c.warnings)} warnings",
+    ]
+    return ", ".join(parts)

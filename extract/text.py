@@ -1,0 +1,146 @@
+"""Reading input bytes: encodings, line endings, spaces.
+
+Every extractor works on the lines :func:`normalise_lines` returns, so that a
+book saved as UTF-8, UTF-8 with BOM, GB18030/GBK or UTF-16, with LF, CRLF or
+CR line ends and ASCII, full-width or ideographic spaces gives the same
+records.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from extract.errors import InputError
+
+#: Characters treated as a plain space: ideographic space, no-break spaces,
+#: the typographic spaces of U+2000–U+200A and tabs.
+_SPACES = "\u3000\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\t\v\f"
+_SPACE_TABLE = str.maketrans({c: " " for c in _SPACES} | {"\u200b": None, "\ufeff": None, "\u200c": None, "\u200d": None})
+_RUN_OF_SPACES = re.compile(r" {2,}")
+
+
+def decode(data: bytes, *, source: str) -> str:
+    """Decode the bytes of a compilation, guessing among UTF-8, UTF-16 and GB18030.
+
+    Raises :class:`~extract.errors.InputError` for empty or binary input.
+
+    Examples
+    --------
+    >>> decode("海关".encode("gb18030"), source="x.txt")
+    '海关'
+    >>> decode(b"\\xef\\xbb\\xbf" + "海关".encode("utf-8"), source="x.txt")
+    '海关'
+    >>> decode("海关".encode("utf-16"), source="x.txt")
+    '海关'
+    """
+    if not data.strip():
+        raise InputError(source, "the file is empty")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _strict(data[3:], "utf-8", source)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _strict(data, "utf-16", source)
+    if b"\x00" in data:
+        guess = _utf16_without_bom(data)
+        if guess is None:
+            raise InputError(source, "binary data, not text (NUL bytes found)")
+        return _strict(data, guess, source)
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        _reject_control_characters(text, source)
+        return text
+    raise InputError(source, "not text in UTF-8, UTF-16 or GB18030 (binary data?)")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    even, odd = data[0::2], data[1::2]
+    if len(data) % 2 == 0 and even.count(0) > 0.3 * len(even) and odd.count(0) == 0:
+        return "utf-16-be"
+    if len(data) % 2 == 0 and odd.count(0) > 0.3 * len(odd) and even.count(0) == 0:
+        return "utf-16-le"
+    return None
+
+
+def _strict(data: bytes, encoding: str, source: str) -> str:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(source, f"not valid {encoding.upper()} text (byte {exc.start})") from exc
+    _reject_control_characters(text, source)
+    return text
+
+
+def _reject_control_characters(text: str, source: str) -> None:
+    controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\n\r\t\f\v")
+    if controls > max(8, len(text) // 200):
+        raise InputError(source, "binary data, not text (control characters found)")
+    if not text.strip(_SPACES + " \n\r\ufeff\u200b"):
+        raise InputError(source, "the file is empty")
+
+
+def normalise_line(line: str) -> str:
+    """Map every kind of space to one ASCII space, collapse runs, strip the ends.
+
+    Examples
+    --------
+    >>> normalise_line("\\u3000\\u3000谭\\u3000武\\t黄燕鹏  ")
+    '谭 武 黄燕鹏'
+    """
+    return _RUN_OF_SPACES.sub(" ", line.translate(_SPACE_TABLE)).strip()
+
+
+def normalise_lines(text: str) -> list[str]:
+    """Split text into normalised lines (LF, CRLF and CR all end a line).
+
+    Line ``n`` of the file is ``lines[n - 1]``.
+
+    Examples
+    --------
+    >>> normalise_lines("a\\r\\nb\\rc\\n")
+    ['a', 'b', 'c']
+    """
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [normalise_line(line) for line in lines]
+
+
+def read_text(path: str | Path) -> str:
+    """Read and decode a file, turning OS errors into :class:`InputError`."""
+    source = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(source, "no such file") from exc
+    except IsADirectoryError as exc:
+        raise InputError(source, "is a directory, not a file") from exc
+    except OSError as exc:
+        raise InputError(source, f"cannot be read ({exc.strerror})") from exc
+    return decode(data, source=source)
+
+
+_KEY_DROP = re.compile(r"[\s\u3000]+")
+
+
+def key(text: str) -> str:
+    """A comparison key: NFKC (full-width → ASCII), no spaces, unified quotes and dashes.
+
+    Used to match a title in the contents with the same title above its body,
+    whatever stray spaces or full-width forms the typesetting left.
+
+    Examples
+    --------
+    >>> key("完善海关系统，促进 海关党建") == key("完善海关系统,促进海关党建")
+    True
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = text.translate(_QUOTES)
+    return _KEY_DROP.sub("", text)
+
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "『": '"', "』": '"', "—": "-", "–": "-"})

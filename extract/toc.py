@@ -1,0 +1,287 @@
+"""The table of contents: entries, tier headings and the appendix list.
+
+An entry is one or more lines ending in a page marker::
+
+    - 完善海关系统党组织管理体制，促进海关党建工作科学发展的
+    几点思考 广东分署政工办 / 1
+    - 改革办案模式 防范两大风险
+    ..... 北京海关 王绍波 / 7
+
+The last line holds, after an optional dotted leader, the authoring unit,
+the authors (two-character names may be padded: ``谭 武``) and the page
+after ``/`` or ``／``.  Without a leader, the end of a wrapped title comes
+first on that line and the unit is told from title words by its form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from extract.names import looks_like_name, merge_padded
+from extract.numerals import tier_rank
+from extract.records import AppendixEntry, Span, TocEntry
+from extract.text import key
+from extract.units import looks_like_unit, parse_units
+
+_BULLET = re.compile(r"^(?:[-–•·●▪*]|\d{1,3}[.、)）])\s*")
+_PAGE = re.compile(r"^(?P<rest>(?:.*?[^\d/／])?)\s*[/／]\s*(?P<page>\d{1,4})$")
+_BARE_PAGE = re.compile(r"^(?P<rest>.*?)(?:^|\s)(?P<page>\d{1,4})$")
+_LEADER = re.compile(r"(?:(?<=\s)|^)(?:\.{2,}|…+|·{2,}|(?:\. ){2,}\.?|-{3,})(?:(?=\s)|$)|\.{3,}|…{2,}|·{3,}")
+_TIER_HEADING = re.compile(r"^[（(【\[]?(?P<label>[一二三四五六七八九十特]等奖|优秀奖|鼓励奖)(?:作品|征文|文章)?[）)】\]]?(?:[（(]\s*\d+\s*篇\s*[）)])?[:：]?$")
+_APPENDIX = re.compile(r"^(?:附|附录|附件)\s*[:：]?$")
+_CONTENTS = {"目录", "目次", "CONTENTS"}
+_PAREN = re.compile(r"^[(（].*[)）]$")
+
+
+@dataclass(frozen=True)
+class TocLine:
+    """What one line of the contents region is."""
+
+    kind: str  # "entry-end", "text", "tier", "appendix", "contents", "blank"
+    text: str
+    page: int | None = None
+    rest: str = ""
+
+
+def classify(line: str, *, appendix: bool = False) -> TocLine:
+    """Tell what a (normalised) line of the contents is.
+
+    Examples
+    --------
+    >>> classify("..... 北京海关 王绍波 / 7").kind
+    'entry-end'
+    >>> classify("一等奖").kind, classify("附:").kind, classify("- 改革办案模式 防范两大风险").kind
+    ('tier', 'appendix', 'text')
+    >>> classify("征文评选结果的通报 345", appendix=True).page
+    345
+    """
+    if not line:
+        return TocLine("blank", line)
+    stripped = _BULLET.sub("", line, count=1) if line.startswith(("-", "–", "•", "·", "●", "▪", "*")) else line
+    if m := _TIER_HEADING.match(key(line)):
+        return TocLine("tier", m.group("label"))
+    if _APPENDIX.match(line):
+        return TocLine("appendix", line)
+    if key(line).upper() in _CONTENTS:
+        return TocLine("contents", line)
+    if m := _PAGE.match(stripped):
+        return TocLine("entry-end", stripped, int(m.group("page")), m.group("rest").strip())
+    if m := _BARE_PAGE.match(stripped):
+        rest = m.group("rest").strip()
+        if appendix or _LEADER.search(rest):
+            return TocLine("entry-end", stripped, int(m.group("page")), rest)
+    return TocLine("text", stripped)
+
+
+def split_byline(rest: str, *, title_before: bool) -> tuple[str, str, list[str]]:
+    """Split the last line of an entry (page already removed).
+
+    Returns ``(end_of_title, unit_text, authors)``.
+
+    Examples
+    --------
+    >>> split_byline("..... 广州海关 谭 武 黄燕鹏 石艳芬", title_before=True)
+    ('', '广州海关', ['谭武', '黄燕鹏', '石艳芬'])
+    >>> split_byline("的再思考 上海海关 梁丹虹 戴倩 蒋雪敏", title_before=True)
+    ('的再思考', '上海海关', ['梁丹虹', '戴倩', '蒋雪敏'])
+    >>> split_byline("关系, 扮演好服务促进角色 重庆海关课题组", title_before=True)
+    ('关系, 扮演好服务促进角色', '重庆海关课题组', [])
+    >>> split_byline("全面协调发展 信息中心 (电子通关中心)", title_before=True)
+    ('全面协调发展', '信息中心 (电子通关中心)', [])
+    """
+    leaders = list(_LEADER.finditer(rest))
+    if leaders:
+        last = leaders[-1]
+        before, after = rest[: last.start()].strip(), rest[last.end():].strip()
+        tokens = after.split()
+        if not tokens:
+            return before, "", []
+        unit_end = 1
+        while unit_end < len(tokens) and _PAREN.match(tokens[unit_end]):
+            unit_end += 1
+        return before, " ".join(tokens[:unit_end]), list(merge_padded(tokens[unit_end:]))
+    tokens = rest.split()
+    # authors: name-like tokens at the right end (padded names merged)
+    i = len(tokens)
+    while i > 0 and not looks_like_unit(tokens[i - 1]) and _name_piece(tokens[i - 1]):
+        i -= 1
+    j = i
+    while j > 0 and _PAREN.match(tokens[j - 1]):
+        j -= 1
+    if j > 0 and looks_like_unit(tokens[j - 1]):
+        unit_start = j - 1
+        return " ".join(tokens[:unit_start]), " ".join(tokens[unit_start:i]), list(merge_padded(tokens[i:]))
+    if title_before and tokens:
+        # no token has the form of a unit: the first one is taken as the unit
+        return "", tokens[0], list(merge_padded(tokens[1:]))
+    return rest, "", []
+
+
+def _name_piece(token: str) -> bool:
+    return looks_like_name(token) or (len(token) == 1 and "\u3400" <= token <= "\u9fff")
+
+
+@dataclass(frozen=True)
+class ContentsResult:
+    entries: tuple[TocEntry, ...]
+    appendix: tuple[AppendixEntry, ...]
+    unplaced: tuple[tuple[int, str], ...]
+    end: int  # index (0-based) of the first line after the contents
+    warnings: tuple[str, ...]
+    headings: tuple[tuple[int, str], ...] = ()  # (line, label) of tier headings
+
+
+def find_start(lines: Sequence[str]) -> int | None:
+    """Index of the first line of the contents, or ``None`` when there is none.
+
+    The contents start at a ``目录`` heading or at the first entry: the first
+    line ending in ``/ page`` together with the title lines just above it.
+    """
+    for i, line in enumerate(lines):
+        if key(line).upper() in _CONTENTS:
+            return i
+    for i, line in enumerate(lines):
+        c = classify(line)
+        if c.kind != "entry-end" or not _PAGE.match(c.text) or not _more_entries_follow(lines, i):
+            continue
+        j = i
+        while j > 0 and lines[j - 1] and i - (j - 1) <= 3 and len(lines[j - 1]) <= 80:
+            if _ends_sentence(lines[j - 1]) and not lines[j - 1].startswith("-"):
+                break
+            j -= 1
+            if lines[j].startswith("- "):
+                break
+        return j
+    return None
+
+
+def _more_entries_follow(lines: Sequence[str], i: int, *, within: int = 12) -> bool:
+    """A contents has entries close together: another one follows within a few lines (or this is the only one)."""
+    later = [j for j in range(i + 1, min(len(lines), i + within)) if classify(lines[j]).kind == "entry-end"]
+    return bool(later) or not any(classify(x).kind == "entry-end" for x in lines[i + 1:])
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.endswith(("。", "！", "？", "”", "；", "：")) and len(line) > 40
+
+
+def parse_contents(lines: Sequence[str], start: int) -> ContentsResult:
+    """Parse the contents from ``lines[start]`` until the bodies begin."""
+    entries: list[TocEntry] = []
+    appendix: list[AppendixEntry] = []
+    unplaced: list[tuple[int, str]] = []
+    warnings: list[str] = []
+    headings: list[tuple[int, str]] = []
+    pending: list[int] = []
+    in_appendix = False
+    heading: str | None = None
+    title_keys: set[str] = set()
+    end = len(lines)
+    last_entry_end = start
+    i = start
+    while i < len(lines):
+        line = lines[i]
+        c = classify(line, appendix=in_appendix)
+        if c.kind == "blank":
+            i += 1
+            continue
+        if pending and _starts_body(lines, pending[0], title_keys):
+            end = pending[0]
+            pending = []
+            break
+        if not pending and key(line) and _is_title_key(key(line), lines, i, title_keys):
+            end = i
+            break
+        if c.kind in ("tier", "appendix", "contents"):
+            unplaced.extend((n + 1, lines[n]) for n in pending)
+            pending = []
+            if c.kind == "tier":
+                heading = c.text
+                headings.append((i + 1, c.text))
+            elif c.kind == "appendix":
+                in_appendix = True
+            last_entry_end = i + 1
+            i += 1
+            continue
+        if c.kind == "entry-end":
+            idx = [*pending, i]
+            if in_appendix:
+                title = _join([_strip_bullet(lines[n]) for n in pending] + ([c.rest] if c.rest else []))
+                appendix.append(AppendixEntry(title=title, page=c.page, lines=Span(idx[0] + 1, i + 1)))
+            else:
+                entry = _entry(len(entries) + 1, lines, pending, i, c, heading, warnings)
+                entries.append(entry)
+                title_keys.add(key(entry.title))
+            pending = []
+            last_entry_end = i + 1
+            i += 1
+            continue
+        # a text line: part of an entry still open, or the end of the contents
+        if pending and (len(pending) >= 3 or len(line) > 90):
+            end = pending[0]
+            break
+        if len(line) > 90 and entries:
+            end = i
+            break
+        pending.append(i)
+        i += 1
+    else:
+        unplaced.extend((n + 1, lines[n]) for n in pending)
+        end = len(lines)
+    if pending and end != pending[0]:
+        unplaced.extend((n + 1, lines[n]) for n in pending)
+    if not entries:
+        end = max(end, last_entry_end)
+    return ContentsResult(tuple(entries), tuple(appendix), tuple(unplaced), end, tuple(warnings), tuple(headings))
+
+
+def _is_title_key(k: str, lines: Sequence[str], i: int, title_keys: set[str]) -> bool:
+    if k in title_keys:
+        return True
+    nxt = next((lines[j] for j in range(i + 1, min(i + 3, len(lines))) if lines[j]), "")
+    return bool(nxt) and (k + key(nxt)) in title_keys
+
+
+def _starts_body(lines: Sequence[str], i: int, title_keys: set[str]) -> bool:
+    return _is_title_key(key(lines[i]), lines, i, title_keys)
+
+
+def _strip_bullet(line: str) -> str:
+    return _BULLET.sub("", line, count=1) if line.startswith(("-", "–", "•", "·", "●", "▪", "*")) else line
+
+
+def _join(parts: Sequence[str]) -> str:
+    """Join the lines of a wrapped title: no space between Chinese, one between Latin words."""
+    out = ""
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        if out and out[-1].isascii() and out[-1].isalnum() and part[0].isascii() and part[0].isalnum():
+            out += " "
+        out += part
+    return out
+
+
+def _entry(seq: int, lines: Sequence[str], pending: list[int], last: int, c: TocLine, heading: str | None,
+           warnings: list[str]) -> TocEntry:
+    title_lines = [_strip_bullet(lines[n]) for n in pending]
+    tail, unit_text, authors = split_byline(c.rest, title_before=bool(title_lines))
+    title = _join([*title_lines, tail])
+    units = parse_units(unit_text) if unit_text else ()
+    start_line = (pending[0] if pending else last) + 1
+    if not unit_text:
+        warnings.append(f"line {last + 1}: no authoring unit found in the contents entry {title!r}")
+    if not title:
+        warnings.append(f"line {last + 1}: a contents entry without a title")
+    byline = " ".join([unit_text, *authors]).strip()
+    return TocEntry(seq=seq, title=title, page=c.page, units=units, authors=tuple(authors),
+                    lines=Span(start_line, last + 1), byline=byline, heading=heading)
+
+
+def iter_tier_headings(result: ContentsResult) -> Iterator[tuple[int, str, int | None]]:
+    """(line, label, rank) of every tier heading printed in the contents."""
+    for line, label in result.headings:
+        yield line, label, tier_rank(label)

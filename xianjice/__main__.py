@@ -1,0 +1,3 @@
+from xianjice.cli import main
+
+main()

@@ -1,0 +1,215 @@
+"""The domain lexicon: concepts with aliases, grouped under a few themes.
+
+The lexicon is data, not code.  ``extract/data/lexicon.csv`` holds one
+concept a row (``id,label,english,theme,aliases`` — aliases separated by
+``|``) and ``extract/data/themes.csv`` the themes (``id,label,english``), a
+small SKOS-style scheme: every concept sits under exactly one theme.
+
+A user lexicon has the same columns.  Its themes come from a ``themes.csv``
+next to it when there is one, else from the bundled themes.  Every term is
+compared in its *match form* (:func:`match_form`): NFKC, without quotes or
+spaces, so ``“大监管”体系`` and ``大监管体系`` are one term.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extract.errors import LexiconError
+from extract.records import Concept, Theme
+
+DATA = Path(__file__).with_name("data")
+DEFAULT_LEXICON = DATA / "lexicon.csv"
+DEFAULT_THEMES = DATA / "themes.csv"
+
+#: Characters dropped from a term (and from text) before matching.
+QUOTES = "“”‘’\"'「」『』〝〞＂＇"
+_DROP = str.maketrans({c: None for c in QUOTES + " \u3000\t"})
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_CONCEPT_COLUMNS = ("id", "label", "english", "theme", "aliases")
+_THEME_COLUMNS = ("id", "label", "english")
+
+
+def match_form(term: str) -> str:
+    """The form a term is compared in: NFKC, no quotes, no spaces.
+
+    Examples
+    --------
+    >>> match_form("“大监管”体系")
+    '大监管体系'
+    >>> match_form(" 党建 工作 ")
+    '党建工作'
+    """
+    return unicodedata.normalize("NFKC", term).translate(_DROP)
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """Concepts and themes, with a lookup from any label or alias to its concept.
+
+    Equality and hashing are by identity, so a lexicon can key caches
+    (:func:`extract.segment.tokenizer`) cheaply.
+    """
+
+    concepts: tuple[Concept, ...]
+    themes: tuple[Theme, ...]
+    source: str = ""
+    _index: dict[str, Concept] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self._index:
+            for concept in self.concepts:
+                for term in (concept.label, *concept.aliases):
+                    self._index.setdefault(match_form(term), concept)
+
+    def lookup(self, term: str) -> Concept | None:
+        """The concept whose label or alias is *term* (in match form), else ``None``.
+
+        >>> lex = load_lexicon()
+        >>> lex.lookup("“大监管”体系").label, lex.lookup("两个风险").label, lex.lookup("海关")
+        ('大监管体系', '两大风险', None)
+        """
+        return self._index.get(match_form(term))
+
+    def terms(self) -> tuple[str, ...]:
+        """Every label and alias in match form, sorted (the words jieba must keep whole).
+
+        >>> "大监管体系" in load_lexicon().terms()
+        True
+        """
+        return tuple(sorted(self._index))
+
+    def theme(self, label: str) -> Theme | None:
+        """The theme called *label*."""
+        return next((t for t in self.themes if t.label == label), None)
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """Load a lexicon file; the bundled one when *path* is ``None`` (cached).
+
+    Raises :class:`~extract.errors.LexiconError` naming the file and line of
+    the first problem (missing file, wrong columns, empty label, unknown
+    theme, a duplicate id, label or alias).
+
+    Examples
+    --------
+    >>> lex = load_lexicon()
+    >>> lex is load_lexicon()
+    True
+    >>> c = lex.lookup("党建工作")
+    >>> c.id, c.label, c.theme
+    ('dangjian', '党建', '党建与队伍')
+    """
+    if path is None:
+        return _default()
+    path = Path(path)
+    themes_path = path.with_name("themes.csv")
+    return _load(path, themes_path if themes_path.is_file() and path.name != "themes.csv" else DEFAULT_THEMES)
+
+
+@functools.cache
+def _default() -> Lexicon:
+    return _load(DEFAULT_LEXICON, DEFAULT_THEMES)
+
+
+def _load(path: Path, themes_path: Path) -> Lexicon:
+    rows = [(line, _theme(row, line, themes_path)) for line, row in _rows(themes_path, _THEME_COLUMNS)]
+    _unique(themes_path, [(line, t.id) for line, t in rows], "theme id")
+    _unique(themes_path, [(line, t.label) for line, t in rows], "theme label")
+    themes = tuple(t for _, t in rows)
+    by_label = {t.label: t for t in themes}
+    concepts: list[Concept] = []
+    seen_ids: dict[str, int] = {}
+    seen_terms: dict[str, tuple[str, int]] = {}
+    for line, row in _rows(path, _CONCEPT_COLUMNS):
+        concept = _concept(row, line, path, by_label)
+        if concept.id in seen_ids:
+            raise LexiconError(f"{path}:{line}: id {concept.id!r} already used on line {seen_ids[concept.id]}")
+        seen_ids[concept.id] = line
+        for term in (concept.label, *concept.aliases):
+            form = match_form(term)
+            owner = seen_terms.get(form)
+            if owner and owner[0] != concept.label:
+                raise LexiconError(f"{path}:{line}: term {term!r} already belongs to {owner[0]!r} (line {owner[1]})")
+            seen_terms[form] = (concept.label, line)
+        concepts.append(concept)
+    if not concepts:
+        raise LexiconError(f"{path}: no concepts (expected a header {','.join(_CONCEPT_COLUMNS)} and rows)")
+    return Lexicon(concepts=tuple(concepts), themes=themes, source=str(path))
+
+
+def _rows(path: Path, columns: tuple[str, ...]):
+    """(line number, row dict) for each non-blank, non-comment data row."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError as exc:
+        raise LexiconError(f"{path}: no such lexicon file") from exc
+    except UnicodeDecodeError as exc:
+        raise LexiconError(f"{path}: not UTF-8 text (byte {exc.start})") from exc
+    except OSError as exc:
+        raise LexiconError(f"{path}: cannot be read ({exc.strerror})") from exc
+    reader = csv.reader(text.splitlines())
+    header = None
+    for row in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in row) or row[0].lstrip().startswith("#"):
+            continue
+        cells = [cell.strip() for cell in row]
+        if header is None:
+            header = cells
+            missing = [c for c in columns if c not in header and c != "aliases"]
+            if missing:
+                raise LexiconError(f"{path}:{line}: header lacks column(s) {', '.join(missing)} "
+                                   f"(expected {','.join(columns)})")
+            continue
+        if len(cells) > len(header):
+            raise LexiconError(f"{path}:{line}: {len(cells)} fields, the header has {len(header)} (quote fields with commas)")
+        yield line, dict(zip(header, cells + [""] * (len(header) - len(cells))))
+    if header is None:
+        raise LexiconError(f"{path}: empty file (expected a header {','.join(columns)})")
+
+
+def _unique(path: Path, items: list[tuple[int, str]], what: str) -> None:
+    seen: dict[str, int] = {}
+    for line, value in items:
+        if value in seen:
+            raise LexiconError(f"{path}:{line}: {what} {value!r} already used on line {seen[value]}")
+        seen[value] = line
+
+
+def _theme(row: dict[str, str], line: int, path: Path) -> Theme:
+    label = row["label"]
+    if not label:
+        raise LexiconError(f"{path}:{line}: empty theme label")
+    return Theme(id=_checked_id(row["id"], label, line, path), label=label, english=row["english"])
+
+
+def _concept(row: dict[str, str], line: int, path: Path, themes: dict[str, Theme]) -> Concept:
+    label = row["label"]
+    if not label or not match_form(label):
+        raise LexiconError(f"{path}:{line}: empty concept label")
+    theme = row["theme"]
+    if theme not in themes:
+        known = "、".join(themes)
+        raise LexiconError(f"{path}:{line}: unknown theme {theme!r} for {label!r} (known: {known}; "
+                           f"add it to a themes.csv next to the lexicon)")
+    aliases = tuple(dict.fromkeys(a.strip() for a in row.get("aliases", "").split("|")
+                                  if a.strip() and a.strip() != label))
+    return Concept(id=_checked_id(row["id"], label, line, path), label=label, english=row["english"],
+                   theme=theme, aliases=aliases)
+
+
+def _checked_id(value: str, label: str, line: int, path: Path) -> str:
+    """An explicit id, or a pinyin slug of the label when the id cell is empty."""
+    if not value:
+        from pypinyin import lazy_pinyin
+
+        value = re.sub(r"[^a-z0-9]+", "-", "".join(lazy_pinyin(label)).lower()).strip("-")
+    if not _ID.match(value):
+        raise LexiconError(f"{path}:{line}: id {value!r} is not a lower-case ASCII slug ([a-z0-9-])")
+    return value

@@ -59,7 +59,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json", show_default=True,
               help="json: one document; jsonl: one essay per line; table: a readable table.")
 @click.option("--no-text", is_flag=True, help="Leave the body paragraphs out of json/jsonl.")

@@ -57,12 +57,21 @@ def decode(data: bytes, *, source: str) -> str:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    even, odd = data[0::2], data[1::2]
-    if len(data) % 2 == 0 and even.count(0) > 0.3 * len(even) and odd.count(0) == 0:
-        return "utf-16-be"
-    if len(data) % 2 == 0 and odd.count(0) > 0.3 * len(odd) and even.count(0) == 0:
-        return "utf-16-le"
-    return None
+    """Guess UTF-16 LE or BE for text with NUL bytes and no BOM: the one that reads as text."""
+    if len(data) % 2:
+        return None
+    best, best_score = None, 0.0
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        plain = sum(1 for c in text if c.isprintable() or c in "\n\r\t")
+        # line ends and ASCII spaces read as such only in the right byte order
+        score = plain / max(1, len(text)) + sum(text.count(c) for c in "\n \r") / max(1, len(text))
+        if score > best_score:
+            best, best_score = encoding, score
+    return best if best_score > 0.95 else None
 
 
 def _strict(data: bytes, encoding: str, source: str) -> str:

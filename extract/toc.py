@@ -59,7 +59,7 @@ def classify(line: str, *, appendix: bool = False) -> TocLine:
     """
     if not line:
         return TocLine("blank", line)
-    stripped = _BULLET.sub("", line, count=1) if line.startswith(("-", "–", "•", "·", "●", "▪", "*")) else line
+    stripped = _strip_bullet(line)
     if m := _TIER_HEADING.match(key(line)):
         return TocLine("tier", m.group("label"))
     if _APPENDIX.match(line):
@@ -249,7 +249,10 @@ def _starts_body(lines: Sequence[str], i: int, title_keys: set[str]) -> bool:
 
 
 def _strip_bullet(line: str) -> str:
-    return _BULLET.sub("", line, count=1) if line.startswith(("-", "–", "•", "·", "●", "▪", "*")) else line
+    """Drop a list bullet (``- ``, ``•``, ``1.``, ``12、``) from the start of a line; leaders stay."""
+    if line.startswith(("..", "…", "··")):
+        return line
+    return _BULLET.sub("", line, count=1)
 
 
 def _join(parts: Sequence[str]) -> str:

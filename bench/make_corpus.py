@@ -40,11 +40,11 @@ def seed_parts() -> tuple[list[str], list[list[str]]]:
     """The seed's front matter lines (up to its preface) and its body paragraphs, grouped by section."""
     raw = bundled_seed().read_text(encoding="utf-8").splitlines()
     lines = normalise_lines("\n".join(raw))
-    preface_end = next(i for i, line in enumerate(lines) if line.startswith("- "))
+    preface_start = next(i for i, line in enumerate(lines) if line == "序")
     body_start = next(i for i, line in enumerate(lines) if i > 230 and line.startswith("完善海关系统党组织"))
     paragraphs = [line for line in lines[body_start:] if len(line) > 30]
     headings = [line for line in lines[body_start:] if line[:2] in ("一、", "二、", "三、")]
-    return raw[:preface_end - 5], [paragraphs, headings]
+    return raw[:preface_start], [paragraphs, headings]
 
 
 def person(rng: random.Random) -> str:

@@ -38,6 +38,9 @@ class Organisation:
     province: str | None = None
     order: int | None = None
     english: str | None = None
+    # canonical names from the root down to this organisation; identifies a
+    # derived sub-unit (two 办公室 under different parents are different)
+    path: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -99,6 +99,20 @@ class Gazetteer:
             _longest=max((len(k) for k in index), default=0),
         )
 
+    def __repr__(self) -> str:
+        return f"Gazetteer({self.source!r}, {len(self.organisations)} organisations)"
+
+    def children(self, name: str) -> tuple[Organisation, ...]:
+        """The organisations directly under ``name`` (a name or alias), in order.
+
+        >>> [o.name for o in load_gazetteer().children("海关总署")][:3]
+        ['广东分署', '天津特派办', '上海特派办']
+        """
+        org = self._index.get(name)
+        if org is None:
+            return ()
+        return tuple(o for o in self.organisations if o.parent == org.name)
+
     @property
     def root(self) -> Organisation | None:
         """The one organisation without a parent (``None`` if there is not exactly one)."""

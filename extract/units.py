@@ -59,9 +59,12 @@ _NOT_A_CUT = frozenset({
 })
 #: ``中国海关…`` / ``全国海关…`` name the whole customs system, not one 海关: no cut there.
 _WHOLE_SYSTEM = frozenset({"中国", "全国", "我国"})
-#: Suffixes that make a token look like a unit in a byline (see looks_like_unit).
-_UNIT_ENDINGS = tuple(sorted(set(SUFFIX_KINDS) | {"总署", "关"} - {"所", "队", "组", "公司", "大学"} | {"课题组", "小组"},
-                             key=lambda s: (-len(s), s)))
+#: Endings that make a token of three or more characters look like a unit
+#: (see looks_like_unit); one-character ones need four or more characters,
+#: so that person names such as 王建科 are not taken for units.
+_UNIT_ENDINGS = ("课题组", "工作组", "办公室", "办公厅", "办事处", "特派办", "分中心", "海关", "关校", "分署", "总署",
+                 "中心", "学院", "学校", "小组")
+_SHORT_ENDINGS = ("处", "科", "室", "局", "办", "司", "厅", "部")
 _PAREN = re.compile(r"[（(]([^（）()]*)[）)]")
 _OPEN, _CLOSE = "“‘「『《\"", "”’」』》\""
 _SPACE = re.compile(r"\s+")
@@ -232,14 +235,17 @@ def looks_like_unit(token: str, *, gazetteer: Gazetteer | None = None) -> bool:
     """Whether a byline token has the form of an organisation name.
 
     True for a token that starts with a gazetteer name or alias, for one of
-    three or more characters ending with an organisation suffix, and for a
-    parenthetical around such a name; False for person names and title words.
+    three or more characters ending with an organisation word (海关, 关校,
+    分署, 中心, 办公室, 课题组, 学院 …) or four or more ending with a
+    one-character suffix (处, 科, 室, 局, 办, 司, 厅, 部), and for a
+    parenthetical around such a name; False for person names (谭武, 王建科)
+    and title words.
 
     Examples
     --------
     >>> [looks_like_unit(t) for t in ["上海海关", "重庆海关课题组", "秦皇岛关校", "(电子通关中心)", "一室"]]
     [True, True, True, True, False]
-    >>> [looks_like_unit(t) for t in ["谭武", "李科", "几点思考", "海关大监管体系", "扮演好服务促进角色"]]
+    >>> [looks_like_unit(t) for t in ["谭武", "王建科", "几点思考", "海关大监管体系", "扮演好服务促进角色"]]
     [False, False, False, False, False]
     """
     g = gazetteer or load_gazetteer()
@@ -252,7 +258,7 @@ def looks_like_unit(token: str, *, gazetteer: Gazetteer | None = None) -> bool:
         return False
     if g.match_prefix(token) is not None:
         return True
-    return len(token) >= 3 and token.endswith(_UNIT_ENDINGS)
+    return (len(token) >= 3 and token.endswith(_UNIT_ENDINGS)) or (len(token) >= 4 and token.endswith(_SHORT_ENDINGS))
 
 
 def derived_organisations(units: Iterable[UnitRef], *, gazetteer: Gazetteer | None = None) -> tuple[Organisation, ...]:

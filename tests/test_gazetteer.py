@@ -82,6 +82,13 @@ def test_match_child_stays_under_parent(g):
     assert g.match_child("海关总署", "一室") is None
 
 
+def test_children(g):
+    names = [o.name for o in g.children("总署")]
+    assert names[:4] == ["广东分署", "天津特派办", "上海特派办", "北京海关"]
+    assert "加工贸易及保税监管司" in names and names[-1] == "机关服务中心"
+    assert g.children("北京海关") == () and g.children("星星公司") == ()
+
+
 def test_organisations_sorted_by_order_then_name(g):
     keys = [(o.order, o.name) for o in g.organisations]
     assert keys == sorted(keys)

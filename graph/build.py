@@ -1,0 +1,353 @@
+"""Records → one typed networkx ``MultiDiGraph`` (see the graph model in the README).
+
+Nodes are keyed by the stable ids of :mod:`graph.ids`; every node has
+``kind``, ``label``, ``label_en`` and ``pinyin``; every edge has ``rel`` (the
+same as its key).  Compilations, essays and everything inside them are
+visited in a sorted order, so the graph — and every file written from it —
+does not depend on the order of the input.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from extract.errors import XianjiceError
+from extract.records import Compilation, Concept, Essay, Organisation, Theme, UnitRef
+from graph import ids
+
+#: English labels of tier ranks; other ranks get "Prize, rank N".
+TIER_ENGLISH = {1: "First prize", 2: "Second prize", 3: "Third prize"}
+
+#: The kinds of organisation whose essays count for their parent's top-level unit.
+HQ_KINDS = frozenset({"department"})
+
+NODE_KINDS = ("book", "essay", "organisation", "person", "tier", "concept", "theme", "document", "proposal")
+
+
+class GraphBuildError(XianjiceError):
+    """The records cannot be put into one graph (e.g. one book given twice)."""
+
+
+def tier_english(rank: int) -> str:
+    """Return the English label of a tier rank.
+
+    >>> tier_english(1), tier_english(5)
+    ('First prize', 'Prize, rank 5')
+    """
+    return TIER_ENGLISH.get(rank, f"Prize, rank {rank}")
+
+
+@dataclass
+class _Lexicon:
+    concepts: dict[str, Concept] = field(default_factory=dict)
+    themes: dict[str, Theme] = field(default_factory=dict)
+
+
+@dataclass
+class _Orgs:
+    """Organisation records of all compilations, looked up by (name, parent)."""
+
+    by_key: dict[tuple[str, str | None], Organisation] = field(default_factory=dict)
+    by_name: dict[str, list[Organisation]] = field(default_factory=dict)
+
+    def add(self, org: Organisation) -> None:
+        self.by_key.setdefault((org.name, org.parent), org)
+        self.by_name.setdefault(org.name, []).append(org)
+
+    def find(self, path: tuple[str, ...]) -> Organisation | None:
+        parent = path[-2] if len(path) > 1 else None
+        org = self.by_key.get((path[-1], parent))
+        if org is None and len(self.by_name.get(path[-1], ())) == 1:
+            org = self.by_name[path[-1]][0]
+        return org
+
+
+def _clean_path(path: Sequence[str]) -> tuple[str, ...]:
+    return tuple(p for p in (ids.clean_text(x) for x in path) if p)
+
+
+def _essay_order(essay: Essay) -> tuple:
+    return (essay.seq, essay.entry.lines.start, essay.entry.title)
+
+
+class _Builder:
+    def __init__(self, compilations: Sequence[Compilation]):
+        self.compilations = sorted(
+            compilations,
+            key=lambda c: (self._book_id(c), c.source, c.line_count),
+        )
+        self.G = nx.MultiDiGraph()
+        self.orgs = _Orgs()
+        self.lexicon = _Lexicon()
+        self.unknown_orgs: set[tuple[str, ...]] = set()
+        self.known_orgs: set[tuple[str, ...]] = set()
+        for c in self.compilations:
+            for o in sorted(c.organisations, key=lambda o: (o.name, o.parent or "")):
+                self.orgs.add(o)
+            for t in sorted(c.themes, key=lambda t: t.label):
+                self.lexicon.themes.setdefault(t.label, t)
+            for k in sorted(c.concepts, key=lambda k: k.label):
+                self.lexicon.concepts.setdefault(k.label, k)
+        self.org_ids = ids.org_ids(self._all_org_paths())
+
+    @staticmethod
+    def _book_id(c: Compilation) -> str:
+        return ids.book_id(c.book.isbn, c.book.title, c.source)
+
+    def _all_org_paths(self) -> list[tuple[str, ...]]:
+        paths = []
+        for c in self.compilations:
+            for e in c.essays:
+                paths += [_clean_path(u.path or (u.name,)) for u in e.entry.units]
+                paths += [_clean_path(m.path or (m.name,)) for m in e.mentions if m.kind == "organisation"]
+        return [p for p in paths if p]
+
+    # --- nodes -------------------------------------------------------------
+
+    def node(self, key: str, kind: str, label: str, **attrs) -> str:
+        if key not in self.G:
+            self.G.add_node(key, kind=kind, label=ids.clean_text(label), label_en="", pinyin="", **attrs)
+        return key
+
+    def edge(self, u: str, v: str, rel: str, **attrs) -> None:
+        if self.G.has_edge(u, v, key=rel):
+            data = self.G.edges[u, v, rel]
+            if "count" in attrs and "count" in data:
+                data["count"] += attrs["count"]
+            return
+        self.G.add_edge(u, v, key=rel, rel=rel, **attrs)
+
+    def org(self, path: tuple[str, ...], *, known: bool) -> str:
+        """Add the organisation at ``path`` and its ancestors; return its id."""
+        key = self.org_ids[path]
+        for depth in range(len(path)):
+            sub = path[: depth + 1]
+            sub_key = self.org_ids[sub]
+            record = self.orgs.find(sub)
+            if sub_key not in self.G:
+                kind = record.kind if record else ("headquarters" if depth == 0 else "unknown")
+                self.node(
+                    sub_key,
+                    "organisation",
+                    sub[-1],
+                    org_kind=ids.clean_text(kind) or "unknown",
+                    depth=depth,
+                    known=False,
+                    aliases=" / ".join(ids.clean_text(a) for a in (record.aliases if record else ())),
+                )
+                self.G.nodes[sub_key]["label_en"] = ids.clean_text(record.english) if record else ""
+                self.G.nodes[sub_key]["pinyin"] = ids.org_pinyin(sub[-1])
+            if known or depth == 0:
+                self.G.nodes[sub_key]["known"] = True
+            if depth:
+                self.edge(sub_key, self.org_ids[path[:depth]], "sub_organisation_of")
+        return key
+
+    def top_unit(self, path: tuple[str, ...]) -> tuple[str, ...]:
+        """The path of the top-level unit: the level under the root, or the root for HQ departments."""
+        if len(path) < 2:
+            return path
+        record = self.orgs.find(path[:2])
+        if record is not None and record.kind in HQ_KINDS:
+            return path[:1]
+        return path[:2]
+
+    def person(self, name: str, scope: str | None) -> str:
+        name = ids.compact_name(name)
+        key = ids.person_id(name, scope)
+        if key not in self.G:
+            self.node(key, "person", name)
+            self.G.nodes[key]["pinyin"] = ids.person_pinyin(name)
+        return key
+
+    def theme(self, label: str) -> str:
+        label = ids.clean_text(label)
+        record = self.lexicon.themes.get(label)
+        key = ids.theme_id(record.id if record else None, label)
+        if key not in self.G:
+            self.node(key, "theme", label)
+            self.G.nodes[key]["label_en"] = ids.clean_text(record.english) if record else ""
+        return key
+
+    def concept(self, label: str, theme: str = "") -> str:
+        label = ids.clean_text(label)
+        record = self.lexicon.concepts.get(label)
+        key = ids.concept_id(record.id if record else None, label)
+        theme = ids.clean_text(record.theme if record else theme)
+        if key not in self.G:
+            aliases = sorted({ids.clean_text(a) for a in (record.aliases if record else ())} - {""})
+            self.node(key, "concept", label, theme=theme, aliases=" / ".join(aliases), known=record is not None)
+            self.G.nodes[key]["label_en"] = ids.clean_text(record.english) if record else ""
+            if theme:
+                self.edge(key, self.theme(theme), "broader")
+        return key
+
+    # --- records -----------------------------------------------------------
+
+    def add_book(self, c: Compilation) -> str:
+        b = c.book
+        key = self._book_id(c)
+        if key in self.G:
+            raise GraphBuildError(
+                f"{c.source}: book {key} is already in the graph (from {self.G.nodes[key]['source']}); "
+                "give each book once"
+            )
+        source = c.source.replace("\\", "/").rsplit("/", 1)[-1]
+        self.node(
+            key,
+            "book",
+            b.title or b.cover_title or source,
+            isbn=re.sub(r"^ISBN[:：\s]*", "", ids.clean_text(b.isbn), flags=re.I),
+            publisher=ids.clean_text(b.publisher),
+            date=ids.clean_text(b.date),
+            compiler=ids.clean_text(b.compiler),
+            editors=" / ".join(ids.compact_name(e.name) for e in b.editors),
+            source=ids.clean_text(source),
+            line_count=c.line_count,
+        )
+        for e in b.editors:
+            person = self.person(e.name, None)
+            self.edge(key, person, "editor", role=ids.clean_text(e.role), line=e.line)
+        return key
+
+    def add_essay(self, book: str, c: Compilation, e: Essay) -> None:
+        entry = e.entry
+        key = ids.essay_id(book, e.seq)
+        if key in self.G:
+            raise GraphBuildError(f"{c.source}: two essays numbered {e.seq}")
+        units = [
+            (u, p) for u, p in ((u, _clean_path(u.path or (u.name,))) for u in entry.units) if p
+        ]
+        top = self.top_unit(units[0][1]) if units else ()
+        span = e.body.lines if e.body else entry.lines
+        self.node(
+            key,
+            "essay",
+            entry.title,
+            seq=e.seq,
+            page=entry.page or 0,
+            tier=e.tier.rank or 0,
+            subtitle=ids.clean_text(e.body.subtitle if e.body else ""),
+            top_unit=top[-1] if top else "",
+            byline=ids.clean_text(entry.byline),
+            first_line=span.start,
+            last_line=span.end,
+            toc_first_line=entry.lines.start,
+            toc_last_line=entry.lines.end,
+            body_first_line=e.body.lines.start if e.body else 0,
+            body_last_line=e.body.lines.end if e.body else 0,
+            truncated=bool(e.body and e.body.truncated),
+            book=book,
+        )
+        self.edge(key, book, "part_of")
+        unit_keys = [self._unit(u, p) for u, p in units]
+        scope = self.org_ids[top] if top else None
+        for name in entry.authors:
+            if not ids.compact_name(name):
+                continue
+            person = self.person(name, scope)
+            self.edge(key, person, "author")
+            for unit in unit_keys:
+                self.edge(person, unit, "member_of")
+        for unit in unit_keys:
+            self.edge(key, unit, "unit")
+        if e.tier.rank:
+            tier = ids.tier_id(e.tier.rank)
+            if tier not in self.G:
+                self.node(tier, "tier", e.tier.label or "", rank=e.tier.rank)
+                self.G.nodes[tier]["label_en"] = tier_english(e.tier.rank)
+            self.edge(key, tier, "award", source=ids.clean_text(e.tier.source))
+        for link in sorted(e.concepts, key=lambda k: (k.first_line, k.concept)):
+            concept = self.concept(link.concept, link.theme)
+            self.edge(key, concept, "about", count=link.count, where=link.where, first_line=link.first_line)
+        for cite in sorted(e.documents, key=lambda d: (d.first_line, d.name)):
+            name = ids.clean_text(cite.name)
+            doc = ids.document_id(name)
+            self.node(doc, "document", name, aliases="")
+            aliases = set(filter(None, self.G.nodes[doc]["aliases"].split(" / ")))
+            aliases |= {ids.clean_text(a) for a in cite.aliases} - {"", name}
+            self.G.nodes[doc]["aliases"] = " / ".join(sorted(aliases))
+            self.edge(key, doc, "cites", count=cite.count, first_line=cite.first_line)
+        for m in sorted(e.mentions, key=lambda m: (m.first_line, m.kind, m.name)):
+            if m.kind == "person":
+                target = self.person(m.name, None)
+            else:
+                path = _clean_path(m.path or (m.name,))
+                if not path:
+                    continue
+                target = self.org(path, known=bool(m.path))
+            self.edge(key, target, "mentions", count=m.count, first_line=m.first_line,
+                      title=ids.clean_text(m.title))
+        for p in sorted(e.proposals, key=lambda p: (p.order, p.lines.start)):
+            prop = ids.proposal_id(key, p.order)
+            if prop in self.G:
+                raise GraphBuildError(f"{c.source}: essay {e.seq} has two proposals numbered {p.order}")
+            self.node(
+                prop,
+                "proposal",
+                p.heading or p.text[:40],
+                essay=key,
+                order=p.order,
+                text=ids.clean_text(p.text),
+                marker=ids.clean_text(p.marker),
+                first_line=p.lines.start,
+                last_line=p.lines.end,
+                book=book,
+            )
+            self.edge(key, prop, "proposes")
+            for label in sorted(set(p.concepts)):
+                self.edge(prop, self.concept(label), "about")
+
+    def _unit(self, unit: UnitRef, path: tuple[str, ...]) -> str:
+        return self.org(path, known=unit.known)
+
+    def build(self) -> nx.MultiDiGraph:
+        for c in self.compilations:
+            book = self.add_book(c)
+            for e in sorted(c.essays, key=_essay_order):
+                self.add_essay(book, c, e)
+        return _sorted_copy(self.G)
+
+
+def _sorted_copy(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The same graph with nodes and edges inserted in sorted order."""
+    H = nx.MultiDiGraph()
+    for n in sorted(G.nodes):
+        H.add_node(n, **dict(sorted(G.nodes[n].items())))
+    for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[2], e[1])):
+        H.add_edge(u, v, key=k, **dict(sorted(d.items())))
+    return H
+
+
+def build_graph(compilations: Sequence[Compilation]) -> nx.MultiDiGraph:
+    """Build the knowledge graph of one or more compilations.
+
+    Parameters
+    ----------
+    compilations
+        Extracted (and preferably analysed) compilations; their order does
+        not matter.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        Nodes keyed by stable ids, inserted in sorted order.
+
+    Raises
+    ------
+    GraphBuildError
+        When the same book is given twice, or an essay number repeats.
+
+    Examples
+    --------
+    >>> from extract.records import BookInfo, PrefaceStats, Compilation
+    >>> book = BookInfo("汇编", None, None, "9787801656490", None, (), PrefaceStats(None, None, ()))
+    >>> G = build_graph([Compilation("a.txt", book, (), (), ())])
+    >>> dict(G.nodes["book/9787801656490"])["kind"]
+    'book'
+    """
+    return _Builder(compilations).build()

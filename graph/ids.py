@@ -1,0 +1,424 @@
+"""Stable, readable ASCII ids for graph nodes, and their IRIs.
+
+Every node key of the graph is a local id such as ``essay/9787801656490/01``
+that doubles as an IRI path under a base IRI.  The rules (documented in the
+README) are:
+
+* ``book/<ISBN digits>`` (or ``book/<pinyin slug of the title>-<hash>``
+  when no ISBN was printed);
+* ``essay/<book>/<seq, two digits at least>`` and
+  ``proposal/<book>/<seq>/<order>``;
+* ``org/<slug>/<slug>/...`` — one pinyin slug per level of the hierarchy,
+  from 海关总署 down.  Two different names under the same parent that share
+  a slug (homophones) both get the hash suffix (see :func:`org_ids`);
+* ``person/<scope>/<pinyin of the name>-<hash>``: ``scope`` is the slug path
+  of the top-level unit the person wrote for (``no-unit`` when unknown), so
+  the same name in two top-level units gives two persons, and the hash of
+  the Chinese name keeps homophones apart;
+* ``concept/<lexicon id>``, ``theme/<lexicon id>``, ``tier/<rank>``,
+  ``doc/<slug>-<hash>``.
+
+``<hash>`` is the first six hex digits of the SHA-256 of the NFC-normalised
+Chinese text, so it never changes between runs or versions.  Everything is
+percent-encoded where it is not an unreserved URI character.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from urllib.parse import quote, urlsplit
+
+from extract.errors import XianjiceError
+
+HASH_LENGTH = 6
+DEFAULT_BASE = "https://xianjice.example.org/id/"
+
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_ASCII_RUN = re.compile(r"[a-z0-9]+")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+_UNSAFE_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\\x7f-\U0010ffff]')
+
+
+class BaseIRIError(XianjiceError):
+    """The base IRI given with ``--base`` cannot be used."""
+
+
+def clean_text(text: str | None) -> str:
+    """Return ``text`` made safe for every output format.
+
+    Characters that XML 1.0 cannot hold (control characters other than tab
+    and line breaks, lone surrogates, U+FFFE/U+FFFF) become U+FFFD, runs of
+    whitespace become one space, and the ends are stripped.
+
+    >>> clean_text("  海关\\x00总署\\n ")
+    '海关\\ufffd总署'
+    >>> clean_text(None)
+    ''
+    """
+    if not text:
+        return ""
+    text = _XML_INVALID.sub("\ufffd", unicodedata.normalize("NFC", text))
+    return " ".join(text.split())
+
+
+def compact_name(name: str) -> str:
+    """Remove the spaces a typesetter puts inside two-character names.
+
+    >>> compact_name("谭 武")
+    '谭武'
+    >>> compact_name("John Smith")
+    'John Smith'
+    """
+    name = clean_text(name)
+    if _HAN.search(name):
+        return "".join(name.split())
+    return name
+
+
+def text_hash(text: str, length: int = HASH_LENGTH) -> str:
+    """Return a short, stable hex digest of ``text``.
+
+    >>> text_hash("王绍波")
+    'e1d80d'
+    >>> text_hash("王绍波") == text_hash("王绍波")
+    True
+    """
+    data = unicodedata.normalize("NFC", text).encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()[:length]
+
+
+@cache
+def _surnames() -> dict[str, str]:
+    table: dict[str, str] = {}
+    data = resources.files("graph").joinpath("data/surnames.tsv").read_text("utf-8")
+    for line in data.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        surname, reading = line.split("\t")
+        table[surname.strip()] = reading.strip()
+    return table
+
+
+def _strip_tones(syllable: str) -> str:
+    syllable = syllable.replace("ü", "v").replace("Ü", "V")
+    decomposed = unicodedata.normalize("NFKD", syllable)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _pinyin(text: str, *, tone: bool) -> list[str]:
+    from pypinyin import Style, lazy_pinyin
+
+    style = Style.TONE if tone else Style.NORMAL
+    return lazy_pinyin(text, style=style, errors="default")
+
+
+def syllables(text: str, *, tone: bool = False, person: bool = False) -> list[str]:
+    """Return the pinyin of ``text`` as lowercase chunks.
+
+    Han characters give one syllable each; other text is passed through.
+    With ``person=True`` the surname (first one or two characters) is read
+    as a surname (曾 → zēng, 单 → shàn) from ``graph/data/surnames.tsv``.
+
+    >>> syllables("拱北海关")
+    ['gong', 'bei', 'hai', 'guan']
+    >>> syllables("曾文", person=True)
+    ['zeng', 'wen']
+    >>> syllables("吕", tone=True)
+    ['lǚ']
+    """
+    head: list[str] = []
+    if person:
+        for size in (2, 1):
+            reading = _surnames().get(text[:size])
+            if reading and len(text) > size:
+                head = reading.split()
+                text = text[size:]
+                break
+        if not tone:
+            head = [_strip_tones(s) for s in head]
+    return [s.lower() for s in head + _pinyin(text, tone=tone)]
+
+
+def slug(text: str, *, max_length: int = 60, person: bool = False) -> str:
+    """Return a lowercase ASCII slug of ``text`` (pinyin syllables joined by ``-``).
+
+    Full-width forms are folded, anything that is neither Han nor an ASCII
+    letter or digit separates words, and long slugs are cut at a hyphen.
+    The result may be empty (for text in other scripts).
+
+    >>> slug("拱北海关")
+    'gong-bei-hai-guan'
+    >>> slug("信息中心（电子通关中心）")
+    'xin-xi-zhong-xin-dian-zi-tong-guan-zhong-xin'
+    >>> slug("ＡＢＣ 12号")
+    'abc-12-hao'
+    >>> slug("«»")
+    ''
+    """
+    text = unicodedata.normalize("NFKC", clean_text(text)).lower()
+    parts: list[str] = []
+    for chunk in syllables(text, person=person):
+        parts.extend(_ASCII_RUN.findall(_strip_tones(chunk)))
+    out = "-".join(parts)
+    if len(out) > max_length:
+        out = out[:max_length].rsplit("-", 1)[0]
+    return out
+
+
+def hashed_slug(text: str, *, max_length: int = 60, person: bool = False) -> str:
+    """Return :func:`slug` with the stable hash of ``text`` appended.
+
+    >>> hashed_slug("王绍波", person=True)
+    'wang-shao-bo-e1d80d'
+    >>> hashed_slug("«»")
+    'x-955632'
+    """
+    base = slug(text, max_length=max_length, person=person) or "x"
+    return f"{base}-{text_hash(clean_text(text))}"
+
+
+def iri_segment(text: str) -> str:
+    """Percent-encode ``text`` for use as one IRI path segment.
+
+    >>> iri_segment("da-jian-guan")
+    'da-jian-guan'
+    >>> iri_segment("a b/c?")
+    'a%20b%2Fc%3F'
+    >>> iri_segment("..")
+    '%2E%2E'
+    """
+    out = quote(text, safe="-._~")
+    if out in ("", ".", ".."):
+        out = "".join(f"%{ord(c):02X}" for c in text) or "_"
+    return out
+
+
+def check_base(base: str) -> str:
+    """Return ``base`` if it is an absolute IRI ending in ``/`` or ``#``.
+
+    >>> check_base("https://example.org/id/")
+    'https://example.org/id/'
+    >>> check_base("example.org")
+    Traceback (most recent call last):
+    ...
+    graph.ids.BaseIRIError: base IRI 'example.org' is not absolute (it needs a scheme such as https:)
+    """
+    parts = urlsplit(base)
+    if not parts.scheme or not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.\-]*", parts.scheme):
+        raise BaseIRIError(
+            f"base IRI {base!r} is not absolute (it needs a scheme such as https:)"
+        )
+    if _UNSAFE_IRI.search(base):
+        raise BaseIRIError(
+            f"base IRI {base!r} contains a character that is not allowed in an IRI"
+        )
+    if not base.endswith(("/", "#")):
+        raise BaseIRIError(f"base IRI {base!r} must end with '/' or '#'")
+    if "#" in base[:-1]:
+        raise BaseIRIError(f"base IRI {base!r} has a '#' before its end")
+    return base
+
+
+# --- the ids of each kind of node ---------------------------------------------
+
+
+def isbn_digits(isbn: str | None) -> str:
+    """Return the digits (and final X) of an ISBN, or "".
+
+    >>> isbn_digits("ISBN 978-7-80165-649-0")
+    '9787801656490'
+    """
+    if not isbn:
+        return ""
+    return "".join(c for c in unicodedata.normalize("NFKC", isbn).upper() if c.isdigit() or c == "X")
+
+
+def book_id(isbn: str | None, title: str | None, source: str) -> str:
+    """Return the id of a book: its ISBN, else a slug of its title or file.
+
+    >>> book_id("978-7-80165-649-0", "汇编", "a.txt")
+    'book/9787801656490'
+    >>> book_id(None, "汇编", "a.txt")
+    'book/hui-bian-ef3ef3'
+    """
+    digits = isbn_digits(isbn)
+    if digits:
+        return f"book/{digits}"
+    return f"book/{hashed_slug(title or source, max_length=40)}"
+
+
+def essay_id(book: str, seq: int) -> str:
+    """Return the id of essay ``seq`` of ``book`` (an id from :func:`book_id`).
+
+    >>> essay_id("book/9787801656490", 1)
+    'essay/9787801656490/01'
+    """
+    return f"essay/{book.split('/', 1)[1]}/{seq:02d}"
+
+
+def proposal_id(essay: str, order: int) -> str:
+    """Return the id of proposal ``order`` of an essay.
+
+    >>> proposal_id("essay/9787801656490/01", 3)
+    'proposal/9787801656490/01/3'
+    """
+    return f"proposal/{essay.split('/', 1)[1]}/{order}"
+
+
+def tier_id(rank: int) -> str:
+    """Return the id of an award tier.
+
+    >>> tier_id(1)
+    'tier/1'
+    """
+    return f"tier/{rank}"
+
+
+def concept_id(lexicon_id: str | None, label: str) -> str:
+    """Return the id of a concept: its lexicon id, else a hashed slug of its label.
+
+    >>> concept_id("da-jian-guan-ti-xi", "大监管体系")
+    'concept/da-jian-guan-ti-xi'
+    >>> concept_id(None, "大监管体系")
+    'concept/da-jian-guan-ti-xi-622471'
+    """
+    if lexicon_id:
+        return f"concept/{iri_segment(lexicon_id)}"
+    return f"concept/{hashed_slug(label)}"
+
+
+def theme_id(lexicon_id: str | None, label: str) -> str:
+    """Return the id of a theme, like :func:`concept_id`.
+
+    >>> theme_id("supervision", "监管")
+    'theme/supervision'
+    """
+    if lexicon_id:
+        return f"theme/{iri_segment(lexicon_id)}"
+    return f"theme/{hashed_slug(label)}"
+
+
+def document_id(name: str) -> str:
+    """Return the id of a cited document.
+
+    >>> document_id("中华人民共和国海关法")
+    'doc/zhong-hua-ren-min-gong-he-guo-hai-guan-fa-51318d'
+    """
+    return f"doc/{hashed_slug(name, max_length=48)}"
+
+
+def org_ids(paths: Iterable[tuple[str, ...]]) -> dict[tuple[str, ...], str]:
+    """Give every organisation path (and every prefix of it) its id.
+
+    Each level is the pinyin slug of its name; names under one parent whose
+    slugs collide (homophones, or names differing only in punctuation) all
+    get the hash suffix, so two organisations never share an id.
+
+    >>> ids = org_ids([("海关总署", "拱北海关"), ("海关总署", "广东分署", "政工办")])
+    >>> ids[("海关总署", "拱北海关")]
+    'org/hai-guan-zong-shu/gong-bei-hai-guan'
+    >>> ids[("海关总署",)]
+    'org/hai-guan-zong-shu'
+    >>> sorted(org_ids([("A处",), ("a处",)]).values())
+    ['org/a-chu-76b988', 'org/a-chu-b6e220']
+    """
+    prefixes = {p[:i] for p in paths for i in range(1, len(p) + 1)}
+    siblings: dict[tuple[str, ...], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for p in prefixes:
+        siblings[p[:-1]][slug(p[-1])].add(p[-1])
+    out: dict[tuple[str, ...], str] = {}
+    for p in sorted(prefixes, key=len):
+        name = p[-1]
+        s = slug(name)
+        if not s or len(siblings[p[:-1]][s]) > 1:
+            s = hashed_slug(name)
+        parent = out[p[:-1]] if len(p) > 1 else "org"
+        out[p] = f"{parent}/{s}"
+    return out
+
+
+def person_id(name: str, scope: str | None) -> str:
+    """Return the id of a person named ``name`` in a top-level unit.
+
+    ``scope`` is the id of that unit (an ``org/...`` id), or None when the
+    person's unit is unknown (editors, people mentioned in a text).
+
+    >>> person_id("王绍波", "org/hai-guan-zong-shu/bei-jing-hai-guan")
+    'person/hai-guan-zong-shu/bei-jing-hai-guan/wang-shao-bo-e1d80d'
+    >>> person_id("王绍波", None)
+    'person/no-unit/wang-shao-bo-e1d80d'
+    """
+    where = scope.split("/", 1)[1] if scope else "no-unit"
+    return f"person/{where}/{hashed_slug(compact_name(name), person=True)}"
+
+
+# --- labels in pinyin ------------------------------------------------------------
+
+
+@cache
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def _words(chunks: list[str]) -> str:
+    return "".join(chunks)
+
+
+def _split_compound(word: str, freq: dict) -> list[str]:
+    """Split a dictionary word such as 北京海关 into words the dictionary also knows."""
+    if len(word) >= 4:
+        for i in range(2, len(word) - 1):
+            if freq.get(word[:i], 0) > 0 and freq.get(word[i:], 0) > 0:
+                return _split_compound(word[:i], freq) + _split_compound(word[i:], freq)
+    return [word]
+
+
+def person_pinyin(name: str) -> str:
+    """Return a person's name in pinyin with tone marks, surname first.
+
+    >>> person_pinyin("王绍波")
+    'Wáng Shàobō'
+    >>> person_pinyin("欧阳修")
+    'Ōuyáng Xiū'
+    >>> person_pinyin("John Smith")
+    ''
+    """
+    name = compact_name(name)
+    if not _HAN.search(name):
+        return ""
+    size = 2 if name[:2] in _surnames() and len(name) > 2 else 1
+    surname = _words(syllables(name[:size], tone=True, person=True))
+    given = _words(syllables(name[size:], tone=True)) if name[size:] else ""
+    return " ".join(w[:1].upper() + w[1:] for w in (surname, given) if w)
+
+
+def org_pinyin(name: str) -> str:
+    """Return an organisation name in pinyin with tone marks, word by word.
+
+    >>> org_pinyin("拱北海关综合统计处")
+    'Gǒngběi Hǎiguān Zōnghé Tǒngjì Chù'
+    >>> org_pinyin("海关总署")
+    'Hǎiguān Zǒngshǔ'
+    """
+    name = clean_text(name)
+    if not _HAN.search(name):
+        return ""
+    words = []
+    jieba = _jieba()
+    tokens = [w for t in jieba.lcut(name) for w in _split_compound(t, jieba.dt.FREQ)]
+    for word in tokens:
+        text = _words(syllables(word, tone=True)).strip()
+        if text:
+            words.append(text[:1].upper() + text[1:])
+    return " ".join(words)

@@ -1,0 +1,195 @@
+"""The RDF terms xianjice writes, as closed namespaces.
+
+Each class lists only the terms we use and sets ``_fail``, so a misspelt
+term raises ``AttributeError`` instead of minting a wrong IRI:
+
+>>> str(SDO.Article)
+'https://schema.org/Article'
+>>> SDO.Artcle
+Traceback (most recent call last):
+...
+AttributeError: term 'Artcle' not in namespace 'https://schema.org/'
+
+schema.org is used with its ``https://schema.org/`` namespace (the one
+schema.org recommends and rdflib's ``SDO`` uses).  ``XJ`` holds our own
+terms, at a fixed IRI independent of ``--base``.
+"""
+
+from __future__ import annotations
+
+from rdflib import namespace as _namespace
+from rdflib.namespace import Namespace
+
+
+__all__ = [
+    "DCTERMS",
+    "FOAF",
+    "ORG",
+    "PREFIXES",
+    "PROV",
+    "RDF",
+    "SDO",
+    "SH",
+    "SKOS",
+    "XJ",
+    "XSD",
+]
+
+
+class RDF(_namespace.DefinedNamespace):
+    """RDF terms."""
+
+    _NS = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
+    _fail = True
+
+    type: object
+
+
+class XSD(_namespace.DefinedNamespace):
+    """XML Schema datatypes."""
+
+    _NS = Namespace("http://www.w3.org/2001/XMLSchema#")
+    _fail = True
+
+    date: object
+    gYear: object
+    gYearMonth: object
+    integer: object
+    string: object
+
+
+class SDO(_namespace.DefinedNamespace):
+    """schema.org terms."""
+
+    _NS = Namespace("https://schema.org/")
+    _fail = True
+
+    Article: object
+    Book: object
+    CreativeWork: object
+    Organization: object
+    Person: object
+    about: object
+    alternateName: object
+    alternativeHeadline: object
+    author: object
+    award: object
+    citation: object
+    datePublished: object
+    editor: object
+    isPartOf: object
+    isbn: object
+    mentions: object
+    name: object
+    pageStart: object
+    position: object
+    publisher: object
+    sourceOrganization: object
+    text: object
+
+
+class ORG(_namespace.DefinedNamespace):
+    """W3C Organization Ontology terms."""
+
+    _NS = Namespace("http://www.w3.org/ns/org#")
+    _fail = True
+
+    Organization: object
+    memberOf: object
+    subOrganizationOf: object
+
+
+class SKOS(_namespace.DefinedNamespace):
+    """SKOS terms."""
+
+    _NS = Namespace("http://www.w3.org/2004/02/skos/core#")
+    _fail = True
+
+    Concept: object
+    ConceptScheme: object
+    altLabel: object
+    broader: object
+    hasTopConcept: object
+    inScheme: object
+    notation: object
+    prefLabel: object
+    topConceptOf: object
+
+
+class FOAF(_namespace.DefinedNamespace):
+    """FOAF terms."""
+
+    _NS = Namespace("http://xmlns.com/foaf/0.1/")
+    _fail = True
+
+    Person: object
+
+
+class PROV(_namespace.DefinedNamespace):
+    """PROV-O terms."""
+
+    _NS = Namespace("http://www.w3.org/ns/prov#")
+    _fail = True
+
+    Entity: object
+    wasDerivedFrom: object
+
+
+class DCTERMS(_namespace.DefinedNamespace):
+    """Dublin Core terms."""
+
+    _NS = Namespace("http://purl.org/dc/terms/")
+    _fail = True
+
+    isPartOf: object
+    source: object
+
+
+class SH(_namespace.DefinedNamespace):
+    """SHACL terms (used by the shapes file and its tests)."""
+
+    _NS = Namespace("http://www.w3.org/ns/shacl#")
+    _fail = True
+
+    NodeShape: object
+    conforms: object
+
+
+class XJ(_namespace.DefinedNamespace):
+    """xianjice's own terms (documented in the README).
+
+    Classes ``Proposal`` (a measure an essay proposes), ``AwardTier`` (a prize
+    grade) and ``SourceSpan`` (a line range of an input file, a
+    ``prov:Entity``).  Properties ``proposes`` (essay → proposal), ``rank``
+    (tier rank, 1 = highest), ``orgKind`` (headquarters, department,
+    regional, direct, school, centre, section, group, unknown),
+    ``firstLine`` / ``lastLine`` (1-based, inclusive), ``sourceFile`` (file
+    name of the input).
+    """
+
+    _NS = Namespace("https://xianjice.example.org/ns#")
+    _fail = True
+
+    AwardTier: object
+    Proposal: object
+    SourceSpan: object
+    firstLine: object
+    lastLine: object
+    orgKind: object
+    proposes: object
+    rank: object
+    sourceFile: object
+
+
+#: Prefixes written at the top of graph.ttl, in this order.
+PREFIXES: tuple[tuple[str, str], ...] = (
+    ("dcterms", str(DCTERMS._NS)),
+    ("foaf", str(FOAF._NS)),
+    ("org", str(ORG._NS)),
+    ("prov", str(PROV._NS)),
+    ("rdf", str(RDF._NS)),
+    ("schema", str(SDO._NS)),
+    ("skos", str(SKOS._NS)),
+    ("xj", str(XJ._NS)),
+    ("xsd", str(XSD._NS)),
+)

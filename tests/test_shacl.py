@@ -1,0 +1,70 @@
+"""graph.ttl conforms to the SHACL shapes shipped in graph/data/shapes.ttl."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pyshacl
+import pytest
+from graph_records import compilations
+from rdflib import Graph, Literal, URIRef
+
+from graph.build import build_graph
+from graph.rdf import to_rdflib
+from graph.vocab import ORG, SDO, SKOS, XJ
+
+BASE = "https://example.org/id/"
+
+
+@pytest.fixture(scope="module")
+def shapes() -> Graph:
+    text = resources.files("graph").joinpath("data/shapes.ttl").read_text("utf-8")
+    return Graph().parse(data=text, format="turtle")
+
+
+@pytest.fixture
+def data() -> Graph:
+    return to_rdflib(build_graph(compilations()), base=BASE)
+
+
+def validate(data: Graph, shapes: Graph) -> tuple[bool, str]:
+    conforms, _, text = pyshacl.validate(data, shacl_graph=shapes, inference="none")
+    return conforms, text
+
+
+def test_fixture_graph_conforms(data, shapes):
+    conforms, text = validate(data, shapes)
+    assert conforms, text
+
+
+def test_every_typed_resource_has_a_shape(data, shapes):
+    from rdflib.namespace import RDF, SH
+
+    targets = set(shapes.objects(None, SH.targetClass))
+    for s in set(data.subjects(RDF.type, None)):
+        assert set(data.objects(s, RDF.type)) & targets, s
+
+
+essay = URIRef(BASE + "essay/9787801656490/02")
+org = URIRef(BASE + "org/hai-guan-zong-shu/bei-jing-hai-guan")
+
+
+@pytest.mark.parametrize(
+    ("break_it", "message"),
+    [
+        (lambda g: g.remove((essay, SDO.name, None)), "schema:name"),
+        (lambda g: g.add((essay, SDO.pageStart, Literal("seven"))), "pageStart"),
+        (lambda g: g.add((essay, SDO.position, Literal(3))), "position"),
+        (lambda g: g.add((essay, SDO.author, org)), "author"),
+        (lambda g: g.remove((org, SKOS.prefLabel, None)), "prefLabel"),
+        (lambda g: g.add((org, ORG.subOrganizationOf, URIRef(BASE + "org/x"))), "subOrganizationOf"),
+        (lambda g: g.set((org, XJ.orgKind, Literal("ministry"))), "orgKind"),
+        (lambda g: g.remove((URIRef(BASE + "tier/1"), XJ.rank, None)), "rank"),
+        (lambda g: g.remove((URIRef(BASE + "proposal/9787801656490/02/1"), SDO.isPartOf, None)), "isPartOf"),
+    ],
+)
+def test_broken_graphs_do_not_conform(data, shapes, break_it, message):
+    break_it(data)
+    conforms, text = validate(data, shapes)
+    assert not conforms
+    assert message in text

@@ -120,3 +120,7 @@ def _width(text: str) -> int:
 
 def main() -> None:
     cli(prog_name="xianjice")
+
+
+from xianjice.commands_analysis import central, themes  # noqa: E402  (after clean_errors: no import cycle)
+cli.add_command(central); cli.add_command(themes)  # noqa: E702

@@ -1,0 +1,251 @@
+"""The unit × theme matrix: how many essays of each authoring unit discuss each theme.
+
+An essay counts once per theme however many of the theme's concepts it
+discusses, and once for each of its units (an essay written jointly by two
+units counts for both).  Rows are units — printed as their path under the
+root, e.g. ``拱北海关/综合统计处`` — or, with ``level="top"``, top-level units
+(the level under the root; essays of headquarters departments count for the
+root itself, as in :func:`graph.build.build_graph`).  Columns are the themes
+of the concepts, most discussed first.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import networkx as nx
+
+from graph.build import HQ_KINDS
+from graph.cooccurrence import essay_concepts
+
+LEVELS = ("unit", "top")
+UNKNOWN_UNIT = "(unknown unit)"
+NO_THEME = "(no theme)"
+
+
+def org_path(G: nx.MultiDiGraph, org: str) -> tuple[str, ...]:
+    """Return the node ids from the root down to ``org`` (following ``sub_organisation_of``).
+
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("org/a/b", "org/a", key="sub_organisation_of")
+    >>> org_path(G, "org/a/b")
+    ('org/a', 'org/a/b')
+    """
+    path = [org]
+    seen = {org}
+    while True:
+        parents = sorted(v for _, v, k in G.out_edges(path[-1], keys=True) if k == "sub_organisation_of")
+        if not parents or parents[0] in seen:
+            return tuple(reversed(path))
+        seen.add(parents[0])
+        path.append(parents[0])
+
+
+def unit_label(G: nx.MultiDiGraph, org: str) -> str:
+    """Return the readable path of a unit under the root, e.g. ``广东分署/政工办``.
+
+    The root itself is named by its own label.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("org/r", label="海关总署"); G.add_node("org/r/g", label="广东分署")
+    >>> G.add_node("org/r/g/z", label="政工办")
+    >>> _ = G.add_edge("org/r/g", "org/r", key="sub_organisation_of")
+    >>> _ = G.add_edge("org/r/g/z", "org/r/g", key="sub_organisation_of")
+    >>> unit_label(G, "org/r/g/z"), unit_label(G, "org/r")
+    ('广东分署/政工办', '海关总署')
+    """
+    path = org_path(G, org)
+    labels = [G.nodes[n].get("label", n) for n in path]
+    return "/".join(labels[1:] or labels)
+
+
+def top_unit_label(G: nx.MultiDiGraph, org: str) -> str:
+    """Return the label of the top-level unit ``org`` belongs to.
+
+    The top level is the level under the root; a headquarters department
+    (``org_kind`` in :data:`graph.build.HQ_KINDS`) counts for the root.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("org/r", label="海关总署"); G.add_node("org/r/b", label="办公厅", org_kind="department")
+    >>> G.add_node("org/r/g", label="拱北海关", org_kind="direct"); G.add_node("org/r/g/s", label="统计处")
+    >>> for u, v in [("org/r/b", "org/r"), ("org/r/g", "org/r"), ("org/r/g/s", "org/r/g")]:
+    ...     _ = G.add_edge(u, v, key="sub_organisation_of")
+    >>> top_unit_label(G, "org/r/g/s"), top_unit_label(G, "org/r/b")
+    ('拱北海关', '海关总署')
+    """
+    path = org_path(G, org)
+    if len(path) < 2 or G.nodes[path[1]].get("org_kind") in HQ_KINDS:
+        return G.nodes[path[0]].get("label", path[0])
+    return G.nodes[path[1]].get("label", path[1])
+
+
+def essay_units(G: nx.MultiDiGraph, essay: str, *, level: str = "unit") -> tuple[str, ...]:
+    """Return the sorted labels of an essay's units (``level="unit"``) or top-level units (``"top"``).
+
+    An essay without a unit edge falls back on its ``top_unit`` attribute at
+    the top level, and on ``(unknown unit)`` otherwise.
+    """
+    _check_level(level)
+    orgs = [v for _, v, k in G.out_edges(essay, keys=True) if k == "unit"]
+    label = unit_label if level == "unit" else top_unit_label
+    units = {label(G, o) for o in orgs}
+    if not units:
+        units = {(G.nodes[essay].get("top_unit") if level == "top" else "") or UNKNOWN_UNIT}
+    return tuple(sorted(units))
+
+
+def _check_level(level: str) -> None:
+    if level not in LEVELS:
+        raise ValueError(f"level must be one of {', '.join(LEVELS)}, not {level!r}")
+
+
+def essay_themes(G: nx.MultiDiGraph) -> dict[str, tuple[str, ...]]:
+    """Return, for every essay, the sorted labels of the themes of the concepts it is about."""
+    return {
+        e: tuple(sorted({G.nodes[c].get("theme") or NO_THEME for c in cs}))
+        for e, cs in essay_concepts(G).items()
+    }
+
+
+def unit_theme_matrix(G: nx.MultiDiGraph, *, level: str = "unit") -> dict:
+    """Return the unit × theme matrix of essay counts.
+
+    Parameters
+    ----------
+    G
+        The knowledge graph.
+    level
+        ``"unit"`` for the units as printed, ``"top"`` to roll them up to
+        top-level units.
+
+    Returns
+    -------
+    dict
+        ``level``; ``themes`` (column labels, by total descending then by
+        Unicode code point); ``rows``, one per unit (sorted by label), each
+        ``{"unit", "essays", "themes": {theme: count}}`` where ``essays`` is
+        the number of the unit's essays and the theme counts follow the
+        column order; ``totals`` (``essays`` and ``themes`` over all essays,
+        each essay once).
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("org/r", label="总署"); G.add_node("org/r/a", label="甲关"); G.add_node("org/r/a/s", label="一处")
+    >>> _ = G.add_edge("org/r/a", "org/r", key="sub_organisation_of")
+    >>> _ = G.add_edge("org/r/a/s", "org/r/a", key="sub_organisation_of")
+    >>> for c, t in [("x", "监管"), ("y", "监管"), ("z", "税收")]:
+    ...     G.add_node(f"concept/{c}", kind="concept", label=c, theme=t)
+    >>> for e, unit, cs in [("e1", "org/r/a/s", "xy"), ("e2", "org/r/a", "z")]:
+    ...     G.add_node(e, kind="essay")
+    ...     _ = G.add_edge(e, unit, key="unit")
+    ...     for c in cs:
+    ...         _ = G.add_edge(e, f"concept/{c}", key="about")
+    >>> m = unit_theme_matrix(G)
+    >>> m["themes"], [(r["unit"], r["themes"]) for r in m["rows"]]
+    (['监管', '税收'], [('甲关', {'监管': 0, '税收': 1}), ('甲关/一处', {'监管': 1, '税收': 0})])
+    >>> [(r["unit"], r["essays"], r["themes"]) for r in unit_theme_matrix(G, level="top")["rows"]]
+    [('甲关', 2, {'监管': 1, '税收': 1})]
+    """
+    _check_level(level)
+    by_essay = essay_themes(G)
+    counts: dict[str, dict[str, int]] = {}
+    essays: dict[str, int] = {}
+    totals: dict[str, int] = {}
+    for e, themes in by_essay.items():
+        for t in themes:
+            totals[t] = totals.get(t, 0) + 1
+        for unit in essay_units(G, e, level=level):
+            essays[unit] = essays.get(unit, 0) + 1
+            row = counts.setdefault(unit, {})
+            for t in themes:
+                row[t] = row.get(t, 0) + 1
+    columns = sorted(totals, key=lambda t: (-totals[t], t))
+    rows = [
+        {"unit": u, "essays": essays[u], "themes": {t: counts[u].get(t, 0) for t in columns}}
+        for u in sorted(counts)
+    ]
+    return {
+        "level": level,
+        "themes": columns,
+        "rows": rows,
+        "totals": {"essays": len(by_essay), "themes": {t: totals[t] for t in columns}},
+    }
+
+
+def matrix_csv(matrix: dict) -> str:
+    """Render the matrix as CSV: ``unit,essays,<theme>…`` then one line per unit.
+
+    >>> print(matrix_csv({"themes": ["监管"], "rows": [{"unit": "甲关", "essays": 2, "themes": {"监管": 1}}]}), end="")
+    unit,essays,监管
+    甲关,2,1
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["unit", "essays", *matrix["themes"]])
+    for row in matrix["rows"]:
+        writer.writerow([row["unit"], row["essays"], *(row["themes"][t] for t in matrix["themes"])])
+    return out.getvalue()
+
+
+def matrix_json(matrix: dict) -> str:
+    """Render the matrix as indented JSON (keys in a fixed order, non-ASCII kept)."""
+    return json.dumps(matrix, ensure_ascii=False, indent=2)
+
+
+def matrix_table(matrix: dict) -> str:
+    """Render the matrix as a plain text table aligned for CJK text, with a totals line.
+
+    >>> print(matrix_table({"themes": ["监管"], "rows": [{"unit": "甲关", "essays": 2, "themes": {"监管": 1}}],
+    ...                     "totals": {"essays": 2, "themes": {"监管": 1}}}))
+    unit   essays  监管
+    甲关        2     1
+    total       2     1
+    """
+    header = ["unit", "essays", *matrix["themes"]]
+    body = [[r["unit"], str(r["essays"]), *(str(r["themes"][t]) for t in matrix["themes"])] for r in matrix["rows"]]
+    totals = matrix.get("totals")
+    if totals:
+        body.append(["total", str(totals["essays"]), *(str(totals["themes"][t]) for t in matrix["themes"])])
+    return text_table(header, body, right=range(1, len(header)))
+
+
+def write_themes_csv(G: nx.MultiDiGraph, path, *, level: str = "unit") -> int:
+    """Write ``themes.csv`` (the matrix as :func:`matrix_csv`); return the number of rows."""
+    matrix = unit_theme_matrix(G, level=level)
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        fh.write(matrix_csv(matrix))
+    return len(matrix["rows"])
+
+
+def text_width(text: str) -> int:
+    """Return the display width of ``text`` (wide East Asian characters count 2).
+
+    >>> text_width("海关ab")
+    6
+    """
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def text_table(header: list[str], rows: list[list[str]], *, right=()) -> str:
+    """Align ``rows`` under ``header`` in columns two spaces apart; ``right`` lists right-aligned columns.
+
+    >>> print(text_table(["a", "n"], [["海关", "1"]], right=[1]))
+    a     n
+    海关  1
+    """
+    right = set(right)
+    table = [header, *rows]
+    widths = [max(text_width(r[i]) for r in table) for i in range(len(header))]
+    lines = []
+    for r in table:
+        cells = []
+        for i, cell in enumerate(r):
+            pad = " " * (widths[i] - text_width(cell))
+            cells.append(pad + cell if i in right else cell + pad)
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)

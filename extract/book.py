@@ -89,8 +89,8 @@ def extract_compilation(text: str, *, source: str, gazetteer: Gazetteer | None =
 
 def _no_contents_problem(lines: Sequence[str]) -> str:
     last = max((i + 1 for i, line in enumerate(lines) if line), default=0)
-    text = "\n".join(lines)
-    if re.search(r"ISBN|图书在版编目|编委会|前言|序", text):
+    front_matter_line = re.compile(r"ISBN|图书在版编目|^编委会$|^前言$|^序$|^序言$")
+    if any(front_matter_line.search(key(line)) for line in lines):
         return f"the file ends inside its front matter (last text on line {last}): no table of contents"
     return "no table of contents found (no line ends in '/ page')"
 

@@ -105,9 +105,9 @@ def find_headers(lines: Sequence[str], start: int, titles: dict[str, tuple[str, 
 
 
 def _title_at(lines: Sequence[str], i: int, titles: dict[str, tuple[str, int]]) -> tuple[tuple[str, int], int] | None:
-    k = key(lines[i])
     if len(lines[i]) > 120:
         return None
+    k = key(lines[i])
     if k in titles:
         return titles[k], i + 1
     if i + 1 < len(lines) and lines[i + 1]:

@@ -19,6 +19,8 @@ from extract.errors import InputError
 _SPACES = "\u3000\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\t\v\f"
 _SPACE_TABLE = str.maketrans({c: " " for c in _SPACES} | {"\u200b": None, "\ufeff": None, "\u200c": None, "\u200d": None})
 _RUN_OF_SPACES = re.compile(r" {2,}")
+#: Control characters (Unicode category Cc) other than line ends and tabs.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def decode(data: bytes, *, source: str) -> str:
@@ -84,7 +86,7 @@ def _strict(data: bytes, encoding: str, source: str) -> str:
 
 
 def _reject_control_characters(text: str, source: str) -> None:
-    controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\n\r\t\f\v")
+    controls = len(_CONTROL.findall(text))
     if controls > max(8, len(text) // 200):
         raise InputError(source, "binary data, not text (control characters found)")
     if not text.strip(_SPACES + " \n\r\ufeff\u200b"):

@@ -46,13 +46,13 @@ def results_list(lines: Sequence[str], start: int, entries: Sequence[TocEntry]) 
     label: str | None = None
     for i in range(start, len(lines)):
         line = lines[i]
-        if not line:
+        if not line or len(line) > 200:
             continue
         k = key(line)
         if len(k) <= 24 and (m := _RESULT_HEADING.match(k)):
             label = m.group("label")
             continue
-        if label is None or len(k) > 200:
+        if label is None:
             continue
         k = key(_NUMBERING.sub("", line))
         for length in lengths:

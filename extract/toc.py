@@ -140,7 +140,7 @@ def find_start(lines: Sequence[str]) -> int | None:
     line ending in ``/ page`` together with the title lines just above it.
     """
     for i, line in enumerate(lines):
-        if key(line).upper() in _CONTENTS:
+        if len(line) <= 12 and key(line).upper() in _CONTENTS:
             return i
     for i, line in enumerate(lines):
         c = classify(line)

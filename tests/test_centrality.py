@@ -1,0 +1,230 @@
+"""Centrality measures on graphs whose values are known by hand, ties, stability, the seed."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import random
+
+import pytest
+
+from graph.centrality import COLUMNS, DECIMALS, centrality_scores, concept_centrality, leading_eigenvector
+from graph.cooccurrence import concept_network, essay_concept_graph
+from concept_graphs import tiny_graph
+
+ALPHA = 0.85
+STAR = {"e1": "ha", "e2": "hb", "e3": "hc"}  # hub h, leaves a b c
+PATH = {"e1": "ab", "e2": "bc", "e3": "cd"}  # a - b - c - d
+TRIANGLE_PENDANT = {"e1": "ab", "e2": "bc", "e3": "ac", "e4": "cd"}  # triangle abc, d hangs on c
+
+
+def by_label(rows):
+    return {r["concept"]: r for r in rows}
+
+
+def close(value, expected):
+    return value == pytest.approx(expected, abs=10**-DECIMALS)
+
+
+# --- the networks ---------------------------------------------------------------
+
+
+def test_cooccurrence_weights_count_essays():
+    G = tiny_graph({"e1": "abc", "e2": "ab", "e3": "a"})
+    N = concept_network(G)
+    assert sorted((N.nodes[u]["label"], N.nodes[v]["label"], w) for u, v, w in N.edges(data="weight")) == [
+        ("a", "b", 2), ("a", "c", 1), ("b", "c", 1)]
+    assert {N.nodes[n]["label"]: N.nodes[n]["essays"] for n in N} == {"a": 3, "b": 2, "c": 1}
+    assert N.edges["concept/a", "concept/b"]["distance"] == 0.5
+
+
+def test_essay_concept_graph_is_bipartite_and_keeps_concept_less_essays():
+    G = tiny_graph({"e1": "ab", "e2": ""})
+    B = essay_concept_graph(G)
+    assert sorted(B.nodes(data="bipartite")) == [
+        ("concept/a", 1), ("concept/b", 1), ("essay/e1", 0), ("essay/e2", 0)]
+    assert B.number_of_edges() == 2
+
+
+# --- hand-computed measures -------------------------------------------------------
+
+
+def test_star():
+    rows = by_label(concept_centrality(tiny_graph(STAR)))
+    n = 4
+    # PageRank of a star's hub: x_h = (1-α)/n + α·3·x_l and x_l = (1-α)/n + α·x_h/3
+    hub = (1 + 3 * ALPHA) / (n * (1 + ALPHA))
+    assert close(rows["h"]["pagerank"], hub)
+    assert close(rows["a"]["pagerank"], (1 - hub) / 3)
+    assert [rows[c]["degree"] for c in "habc"] == [3, 1, 1, 1]
+    # every path between two leaves passes through the hub
+    assert [rows[c]["betweenness"] for c in "habc"] == [1.0, 0.0, 0.0, 0.0]
+    # K(1,3): eigenvalue √3, hub : leaf = √3 : 1
+    assert close(rows["h"]["eigenvector"], 1 / math.sqrt(2))
+    assert close(rows["a"]["eigenvector"], 1 / math.sqrt(6))
+    # essay–concept tree: the hub joins the three essay branches, the leaves nothing
+    assert [rows[c]["bridging"] for c in "habc"] == [1.0, 0.0, 0.0, 0.0]
+    assert [rows[c]["essay_share"] for c in "ha"] == [1.0, round(1 / 3, DECIMALS)]
+
+
+def test_path():
+    rows = by_label(concept_centrality(tiny_graph(PATH)))
+    # b lies on the paths a–c and a–d: 2 of the (n-1)(n-2)/2 = 3 pairs
+    assert [rows[c]["betweenness"] for c in "abcd"] == [0.0, round(2 / 3, DECIMALS), round(2 / 3, DECIMALS), 0.0]
+    # P4: eigenvector components sin(kπ/5), norm² = 5/2
+    for k, c in enumerate("abcd", 1):
+        assert close(rows[c]["eigenvector"], math.sin(k * math.pi / 5) / math.sqrt(2.5))
+    assert [rows[c]["degree"] for c in "abcd"] == [1, 2, 2, 1]
+
+
+def test_triangle_plus_pendant():
+    rows = concept_centrality(tiny_graph(TRIANGLE_PENDANT))
+    # c is the only cut vertex: on a–d and b–d, 2 of 3 pairs
+    assert [(r["concept"], r["degree"], r["betweenness"]) for r in rows] == [
+        ("c", 3, round(2 / 3, DECIMALS)), ("a", 2, 0.0), ("b", 2, 0.0), ("d", 1, 0.0)]
+    assert rows[1]["pagerank"] == rows[2]["pagerank"]  # a and b are symmetric: a tie, broken by label
+
+
+def test_betweenness_treats_strong_ties_as_short():
+    # a–b discussed once, a–c and c–b three times: the way through c (1/3 + 1/3) is shorter than 1
+    G = tiny_graph({"e1": "ab", "e2": "ac", "e3": "ac", "e4": "ac", "e5": "cb", "e6": "cb", "e7": "cb"})
+    rows = by_label(concept_centrality(G))
+    assert [rows[x]["betweenness"] for x in "abc"] == [0.0, 0.0, 1.0]
+    assert rows["c"]["degree"] == 6
+
+
+def test_weighted_degree_counts_shared_essays():
+    rows = by_label(concept_centrality(tiny_graph({"e1": "abc", "e2": "ab"})))
+    assert [rows[c]["degree"] for c in "abc"] == [3, 3, 2]
+
+
+# --- eigenvector on awkward graphs ----------------------------------------------------
+
+
+def test_eigenvector_disconnected_uses_largest_component():
+    rows = by_label(concept_centrality(tiny_graph({"e1": "abc", "e2": "xy"})))
+    assert [rows[c]["eigenvector"] for c in "xy"] == [0.0, 0.0]
+    for c in "abc":
+        assert close(rows[c]["eigenvector"], 1 / math.sqrt(3))
+
+
+def test_eigenvector_two_equal_components_picks_smallest_id():
+    values = leading_eigenvector(concept_network(tiny_graph({"e1": "xy", "e2": "ab"})))
+    assert values["concept/a"] == pytest.approx(1 / math.sqrt(2))
+    assert values["concept/x"] == 0.0
+
+
+@pytest.mark.parametrize("essays", [{}, {"e1": ""}, {"e1": "a"}, {"e1": "a", "e2": "b"}, {"e1": "ab"}])
+def test_tiny_graphs_do_not_crash(essays):
+    rows = concept_centrality(tiny_graph(essays))
+    assert len(rows) == len({c for cs in essays.values() for c in cs})
+    for r in rows:
+        assert set(r) == set(COLUMNS)
+        assert 0 <= r["pagerank"] <= 1
+    if len(rows) == 1:
+        assert rows[0]["pagerank"] == 1.0 and rows[0]["eigenvector"] == 0.0
+
+
+def test_sampled_betweenness_is_seeded():
+    G = tiny_graph({f"e{i}": [f"c{i}", f"c{i + 1}"] for i in range(12)})
+    full = by_label(concept_centrality(G))
+    a = concept_centrality(G, sample_betweenness_above=4, seed=3)
+    b = concept_centrality(G, sample_betweenness_above=4, seed=3)
+    assert a == b
+    assert [r["betweenness"] for r in a] != [full[r["concept"]]["betweenness"] for r in a]
+
+
+# --- counts ---------------------------------------------------------------------------
+
+
+def test_counts_units_and_prize_shares():
+    G = tiny_graph(
+        {"e1": "ab", "e2": "a", "e3": "a", "e4": "b"},
+        units={"e1": ("甲关", "一处"), "e2": ("甲关", "二处"), "e3": ("乙关",), "e4": ("甲关", "一处")},
+        tiers={"e1": 1, "e2": 1},
+    )
+    rows = by_label(concept_centrality(G))
+    a, b = rows["a"], rows["b"]
+    assert (a["essays"], a["units"], a["top_units"]) == (3, 3, 2)
+    assert (b["essays"], b["units"], b["top_units"]) == (2, 1, 1)
+    assert (a["first_prize_share"], a["other_share"]) == (1.0, 0.5)
+    assert (b["first_prize_share"], b["other_share"]) == (0.5, 0.5)
+
+
+def test_prize_share_is_none_without_first_prize_essays():
+    rows = concept_centrality(tiny_graph({"e1": "ab"}))
+    assert {r["first_prize_share"] for r in rows} == {None}
+    assert {r["other_share"] for r in rows} == {1.0}
+
+
+# --- ordering ---------------------------------------------------------------------------
+
+
+def test_ties_by_essays_then_label():
+    # by betweenness: c first, then the zeros a, b (two essays each) before d (one)
+    rows = concept_centrality(tiny_graph(TRIANGLE_PENDANT), by="betweenness")
+    assert [r["concept"] for r in rows] == ["c", "a", "b", "d"]
+    assert [r["rank"] for r in rows] == [1, 2, 3, 4]
+
+
+def test_label_ties_use_code_points_not_pinyin():
+    # 甲 (U+7532, jiǎ) and 乙 (U+4E59, yǐ) are symmetric; code point order puts 乙 first
+    rows = concept_centrality(tiny_graph({"e1": ["甲", "乙"]}))
+    assert [r["concept"] for r in rows] == ["乙", "甲"]
+
+
+@pytest.mark.parametrize("by", ["pagerank", "betweenness", "degree", "eigenvector"])
+def test_sorted_by_measure(by):
+    rows = concept_centrality(tiny_graph({"e1": "abc", "e2": "cd", "e3": "de", "e4": "ef", "e5": "ab"}), by=by)
+    assert [r[by] for r in rows] == sorted((r[by] for r in rows), reverse=True)
+
+
+def test_unknown_measure():
+    with pytest.raises(ValueError, match="unknown measure"):
+        concept_centrality(tiny_graph(STAR), by="closeness")
+
+
+@pytest.mark.parametrize("shuffle_seed", range(5))
+def test_insertion_order_does_not_matter(shuffle_seed):
+    essays = {"e1": "abc", "e2": "cd", "e3": "de", "e4": "ef", "e5": "ab", "e6": "xy", "e7": "a"}
+    assert concept_centrality(tiny_graph(essays, shuffle_seed=shuffle_seed)) == concept_centrality(tiny_graph(essays))
+
+
+def test_scores_for_rdf():
+    scores = centrality_scores(tiny_graph(STAR))
+    assert list(scores) == ["concept/a", "concept/b", "concept/c", "concept/h"]
+    assert scores["concept/h"]["betweenness"] == 1.0
+    assert set(scores["concept/h"]) == {"degree", "pagerank", "betweenness", "eigenvector", "essay_share", "bridging"}
+
+
+# --- the seed ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_analysed(seed_path):
+    from extract.pipeline import extract_files
+
+    return extract_files([seed_path])[0]
+
+
+def test_seed_ranking_is_stable_under_shuffled_essays(seed_analysed):
+    from graph.build import build_graph
+
+    essays = list(seed_analysed.essays)
+    random.Random(7).shuffle(essays)
+    shuffled = dataclasses.replace(seed_analysed, essays=tuple(essays))
+    reference = concept_centrality(build_graph([seed_analysed]))
+    assert concept_centrality(build_graph([shuffled])) == reference
+    assert len(reference) >= 10
+    pageranks = [r["pagerank"] for r in reference]
+    assert sum(pageranks) == pytest.approx(1, abs=1e-4)
+    assert pageranks == sorted(pageranks, reverse=True)
+
+
+def test_seed_top_concept_is_the_most_discussed_hub(seed_analysed):
+    from graph.build import build_graph
+
+    rows = concept_centrality(build_graph([seed_analysed]), by="degree")
+    top = rows[0]
+    assert top["degree"] == max(r["degree"] for r in rows)
+    assert top["essays"] == max(r["essays"] for r in rows)

@@ -46,6 +46,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import networkx as nx
 import numpy as np
@@ -331,11 +332,69 @@ def centrality_table(rows: list[dict], *, decimals: int = 4) -> str:
     return text_table([h for h, _ in TABLE_COLUMNS], body, right=right)
 
 
-def write_central_csv(G: nx.MultiDiGraph, path, **options) -> int:
-    """Write ``central.csv`` (all concepts, by PageRank); return the number of concepts."""
+def write_central_csv(G: nx.MultiDiGraph, path, *, seed: int = 0, **options) -> int:
+    """Write ``central.csv`` (every concept, by PageRank, with its community); return the number of bytes.
+
+    >>> import tempfile, pathlib
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("concept/a", kind="concept", label="a", theme="T"); G.add_node("e", kind="essay")
+    >>> _ = G.add_edge("e", "concept/a", key="about")
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     size = write_central_csv(G, pathlib.Path(d) / "central.csv")
+    ...     text = (pathlib.Path(d) / "central.csv").read_text(encoding="utf-8")
+    >>> size == len(text.encode()), text.splitlines()[1].split(",")[:4]
+    (True, ['1', 'a', 'T', '1'])
+    """
     from graph.communities import community_of, concept_communities
 
-    rows = concept_centrality(G, communities=community_of(concept_communities(G)), **options)
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        fh.write(centrality_csv(rows))
-    return len(rows)
+    rows = concept_centrality(G, communities=community_of(concept_communities(G, seed=seed)), seed=seed, **options)
+    data = centrality_csv(rows).encode("utf-8")
+    Path(path).write_bytes(data)
+    return len(data)
+
+
+# --- RDF --------------------------------------------------------------------
+
+#: Measure → (local name under the ``xj:`` namespace, XSD datatype local name).
+RDF_TERMS = {
+    "degree": ("weightedDegree", "integer"),
+    "pagerank": ("pagerank", "decimal"),
+    "betweenness": ("betweenness", "decimal"),
+    "eigenvector": ("eigenvector", "decimal"),
+    "essays": ("essayCount", "integer"),
+}
+
+
+def centrality_triples(G: nx.MultiDiGraph, *, base: str | None = None, **options):
+    """Yield ``(concept IRI, xj:<measure>, literal)`` triples so SPARQL users can sort concepts by them.
+
+    The predicates are those of :data:`RDF_TERMS` in the ``xj:`` namespace;
+    decimals keep :data:`DECIMALS` places in a fixed lexical form
+    (``"0.102414"^^xsd:decimal``), counts are ``xsd:integer``.  Concept IRIs
+    are ``base`` + node id, as in :mod:`graph.rdf`.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("concept/a", kind="concept", label="a", theme="T"); G.add_node("e", kind="essay")
+    >>> _ = G.add_edge("e", "concept/a", key="about")
+    >>> for s, p, o in centrality_triples(G, base="https://example.org/"):
+    ...     print(s.n3(), p.n3(), o.n3())  # doctest: +ELLIPSIS
+    <https://example.org/concept/a> <https://xianjice.example.org/ns#betweenness> "0.000000"^^<...#decimal>
+    <https://example.org/concept/a> <https://xianjice.example.org/ns#eigenvector> "0.000000"^^<...#decimal>
+    <https://example.org/concept/a> <https://xianjice.example.org/ns#essayCount> "1"^^<...#integer>
+    <https://example.org/concept/a> <https://xianjice.example.org/ns#pagerank> "1.000000"^^<...#decimal>
+    <https://example.org/concept/a> <https://xianjice.example.org/ns#weightedDegree> "0"^^<...#integer>
+    """
+    from rdflib import Literal, URIRef
+
+    from graph.ids import DEFAULT_BASE, check_base
+    from graph.vocab import XJ
+
+    base = check_base(base or DEFAULT_BASE)
+    xj, xsd = str(XJ._NS), "http://www.w3.org/2001/XMLSchema#"
+    terms = sorted(RDF_TERMS.items(), key=lambda kv: kv[1][0])
+    for r in sorted(concept_centrality(G, **options), key=lambda r: r["id"]):
+        subject = URIRef(base + r["id"])
+        for measure, (name, datatype) in terms:
+            value = r[measure]
+            text = str(int(value)) if datatype == "integer" else f"{value:.{DECIMALS}f}"
+            yield subject, URIRef(xj + name), Literal(text, datatype=URIRef(xsd + datatype))

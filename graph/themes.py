@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import networkx as nx
 
@@ -213,11 +214,10 @@ def matrix_table(matrix: dict) -> str:
 
 
 def write_themes_csv(G: nx.MultiDiGraph, path, *, level: str = "unit") -> int:
-    """Write ``themes.csv`` (the matrix as :func:`matrix_csv`); return the number of rows."""
-    matrix = unit_theme_matrix(G, level=level)
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        fh.write(matrix_csv(matrix))
-    return len(matrix["rows"])
+    """Write ``themes.csv`` (the matrix as :func:`matrix_csv`, UTF-8, ``\\n`` line ends); return the number of bytes."""
+    data = matrix_csv(unit_theme_matrix(G, level=level)).encode("utf-8")
+    Path(path).write_bytes(data)
+    return len(data)
 
 
 def text_width(text: str) -> int:

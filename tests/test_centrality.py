@@ -228,3 +228,20 @@ def test_seed_top_concept_is_the_most_discussed_hub(seed_analysed):
     top = rows[0]
     assert top["degree"] == max(r["degree"] for r in rows)
     assert top["essays"] == max(r["essays"] for r in rows)
+
+
+def test_rdf_scores_sort_in_sparql():
+    from rdflib import Graph
+
+    from graph.centrality import centrality_triples
+    from graph.turtle import serialize_turtle
+
+    G = tiny_graph(TRIANGLE_PENDANT)
+    turtle = serialize_turtle(list(centrality_triples(G, base="https://example.org/id/")))
+    g = Graph().parse(data=turtle, format="turtle")
+    query = """PREFIX xj: <https://xianjice.example.org/ns#>
+               SELECT ?c ?pr ?n WHERE { ?c xj:pagerank ?pr ; xj:essayCount ?n ; xj:weightedDegree ?d }
+               ORDER BY DESC(?pr) DESC(?n) ?c"""
+    ranked = [str(row.c).rsplit("/", 1)[-1] for row in g.query(query)]
+    assert ranked == [r["concept"] for r in concept_centrality(G)]
+    assert len(g) == 4 * 5

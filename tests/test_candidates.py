@@ -1,0 +1,64 @@
+import pytest
+
+from analysis_helpers import body_from_lines, compilation, essay
+from extract.candidates import candidate_terms
+from extract.lexicon import load_lexicon
+
+LEX = load_lexicon()
+
+
+def book(*texts):
+    """A compilation of essays whose bodies are the given one-paragraph texts."""
+    return compilation(*(essay(i + 1, f"题目{i + 1}", body_from_lines([(10 * (i + 1), text)]))
+                         for i, text in enumerate(texts)))
+
+
+def terms(rows):
+    return [r["term"] for r in rows]
+
+
+def test_a_term_used_in_two_essays_is_a_candidate_one_in_one_is_not():
+    rows = candidate_terms(book("推进单一窗口建设，单一窗口很重要。", "依托单一窗口平台。", "研究跨境电商。"), lexicon=LEX)
+    found = {r["term"]: r for r in rows}
+    assert found["单一窗口"] == {"term": "单一窗口", "count": 3, "essays": 2, "score": found["单一窗口"]["score"],
+                                 "sample": [1, 2]}
+    assert "跨境电商" not in found
+    assert "跨境电商" in terms(candidate_terms(book("研究跨境电商。"), lexicon=LEX, min_essays=1))
+
+
+def test_lexicon_terms_and_generic_words_are_never_candidates():
+    rows = candidate_terms(book("加强稽查工作，推进大监管体系。", "稽查工作和大监管体系的问题。"), lexicon=LEX,
+                           min_essays=1)
+    assert not {"稽查", "大监管体系", "工作", "问题", "加强", "推进"} & set(terms(rows))
+
+
+def test_growing_the_lexicon_removes_the_candidate(tmp_path):
+    texts = ("推进单一窗口建设。", "依托单一窗口平台。")
+    assert "单一窗口" in terms(candidate_terms(book(*texts), lexicon=LEX))
+    path = tmp_path / "lexicon.csv"
+    path.write_text("id,label,english,theme,aliases\ndanyi-chuangkou,单一窗口,Single window,监管,\n", encoding="utf-8")
+    assert "单一窗口" not in terms(candidate_terms(book(*texts), lexicon=load_lexicon(path)))
+
+
+@pytest.fixture(scope="module")
+def seed_rows(seed_compilation):
+    return candidate_terms(seed_compilation, lexicon=LEX, top=30)
+
+
+def test_seed_candidates(seed_rows, seed_compilation):
+    assert 0 < len(seed_rows) <= 30
+    assert all(r["essays"] >= 2 and r["count"] >= r["essays"] for r in seed_rows)
+    assert all(LEX.lookup(r["term"]) is None for r in seed_rows)
+    assert all(r["sample"] == sorted(r["sample"]) and len(r["sample"]) <= 5 for r in seed_rows)
+    scores = [(-r["score"], r["term"]) for r in seed_rows]
+    assert scores == sorted(scores)
+    assert candidate_terms(seed_compilation, lexicon=LEX, top=30) == seed_rows  # deterministic
+    assert terms(candidate_terms(seed_compilation, lexicon=LEX, top=5)) == terms(seed_rows)[:5]
+    assert "关区" in terms(seed_rows)  # 广东关区 in essay 1, 关区 in a title
+
+
+def test_min_essays_filters(seed_compilation):
+    loose = candidate_terms(seed_compilation, lexicon=LEX, top=1000, min_essays=1)
+    strict = candidate_terms(seed_compilation, lexicon=LEX, top=1000, min_essays=3)
+    assert len(strict) < len(loose)
+    assert all(r["essays"] >= 3 for r in strict)

@@ -31,7 +31,7 @@ def tokenizer(lexicon: Lexicon) -> jieba.Tokenizer:
     >>> tok is tokenizer(load_lexicon())
     True
     >>> tokens("构建“大监管”体系，防范两大风险", tok)
-    ['构建', '大监管体系', '，', '防范', '两大风险']
+    ['构建', '大监管体系', ',', '防范', '两大风险']
     """
     jieba.default_logger.setLevel(logging.WARNING)  # no "Building prefix dict" chatter on stderr
     tok = jieba.Tokenizer()
@@ -52,7 +52,7 @@ def prepare(text: str) -> str:
 
 
 def tokens(text: str, tok: jieba.Tokenizer) -> list[str]:
-    """The jieba tokens of *text* (after :func:`prepare`), spaces dropped.
+    """The jieba tokens of *text* in its :func:`prepare` form (NFKC: ``，`` reads ``,``), spaces dropped.
 
     Results are cached per (text, tokenizer), so segmenting the same
     paragraph twice costs nothing.

@@ -80,12 +80,17 @@ def _is_heading(p: Paragraph) -> bool:
 
 
 def sections(paragraphs: Sequence[Paragraph]) -> list[tuple[int, int, int]]:
-    """(rank, start, stop) index ranges of the top-level sections (heading at ``start``)."""
-    heads = [(i, _rank(p)) for i, p in enumerate(paragraphs) if _is_heading(p)]
+    """(rank, start, stop) index ranges of the top-level sections (heading at ``start``).
+
+    The top level is the outermost numbering used by a heading (``一、``, else
+    ``（一）`` …); unnumbered heading lines (对策建议, 结束语) open sections at
+    that level too.
+    """
+    heads = [(i, marker(p.text)[0]) for i, p in enumerate(paragraphs) if _is_heading(p)]
     if not heads:
         return []
-    top = min(rank for _, rank in heads)
-    starts = [i for i, rank in heads if rank == top]
+    top = min((rank for _, rank in heads if rank), default=1)
+    starts = [i for i, rank in heads if rank in (0, top)]
     return [(top, s, e) for s, e in zip(starts, [*starts[1:], len(paragraphs)])]
 
 

@@ -146,3 +146,12 @@ def test_proposal_properties(texts):
         assert p.marker and not p.text.startswith(p.marker)
         assert p.heading and p.text.startswith(p.heading)
         assert body.lines.start <= p.lines.start <= p.lines.end <= body.lines.end
+
+
+def test_second_level_sections_with_a_closing_heading():
+    body = body_from_lines([(1, "引言。"), (2, "（一）现状"), (3, "1. 问题很多。"), (4, "（二）对策"),
+                            (5, "1. 完善预算管理。"), (6, "2. 加强资产管理。"), (7, "结束语"), (8, "1. 不是建议。")])
+    got = props(body)
+    assert [(p.marker, p.heading, p.lines.as_list()) for p in got] == [
+        ("1.", "完善预算管理", [5, 5]), ("2.", "加强资产管理", [6, 6])]
+    assert got[0].concepts == ("预算管理",)

@@ -22,8 +22,9 @@ from graph import ids
 #: English labels of tier ranks; other ranks get "Prize, rank N".
 TIER_ENGLISH = {1: "First prize", 2: "Second prize", 3: "Third prize"}
 
-#: The kinds of organisation whose essays count for their parent's top-level unit.
-HQ_KINDS = frozenset({"department"})
+#: Kinds of organisation directly under the root that are part of headquarters
+#: itself: their essays count for the root as top-level unit (the gazetteer's kinds).
+HQ_KINDS = frozenset({"department", "office", "bureau"})
 
 NODE_KINDS = ("book", "essay", "organisation", "person", "tier", "concept", "theme", "document", "proposal")
 
@@ -51,14 +52,19 @@ class _Lexicon:
 class _Orgs:
     """Organisation records of all compilations, looked up by (name, parent)."""
 
+    by_path: dict[tuple[str, ...], Organisation] = field(default_factory=dict)
     by_key: dict[tuple[str, str | None], Organisation] = field(default_factory=dict)
     by_name: dict[str, list[Organisation]] = field(default_factory=dict)
 
     def add(self, org: Organisation) -> None:
+        if org.path:
+            self.by_path.setdefault(tuple(org.path), org)
         self.by_key.setdefault((org.name, org.parent), org)
         self.by_name.setdefault(org.name, []).append(org)
 
     def find(self, path: tuple[str, ...]) -> Organisation | None:
+        if path in self.by_path:
+            return self.by_path[path]
         parent = path[-2] if len(path) > 1 else None
         org = self.by_key.get((path[-1], parent))
         if org is None and len(self.by_name.get(path[-1], ())) == 1:
@@ -260,7 +266,7 @@ class _Builder:
             if tier not in self.G:
                 self.node(tier, "tier", e.tier.label or "", rank=e.tier.rank)
                 self.G.nodes[tier]["label_en"] = tier_english(e.tier.rank)
-            self.edge(key, tier, "award", source=ids.clean_text(e.tier.source))
+            self.edge(key, tier, "award", evidence=ids.clean_text(e.tier.source))
         for link in sorted(e.concepts, key=lambda k: (k.first_line, k.concept)):
             concept = self.concept(link.concept, link.theme)
             self.edge(key, concept, "about", count=link.count, where=link.where, first_line=link.first_line)

@@ -200,6 +200,16 @@ def iri_segment(text: str) -> str:
     return out
 
 
+def is_absolute_iri(iri: str) -> bool:
+    """True when ``iri`` has a scheme and no character an IRI may not hold.
+
+    >>> is_absolute_iri("https://example.org/g#1"), is_absolute_iri("g1"), is_absolute_iri("urn:x y")
+    (True, False, False)
+    """
+    scheme = iri.split(":", 1)[0] if ":" in iri else ""
+    return bool(re.fullmatch(r"[A-Za-z][A-Za-z0-9+.\-]*", scheme)) and not _UNSAFE_IRI.search(iri)
+
+
 def check_base(base: str) -> str:
     """Return ``base`` if it is an absolute IRI ending in ``/`` or ``#``.
 
@@ -372,7 +382,13 @@ def _jieba():
 
 
 def _words(chunks: list[str]) -> str:
-    return "".join(chunks)
+    """Join the syllables of one word, with an apostrophe before a, o, e (Xī'ān)."""
+    out = ""
+    for chunk in chunks:
+        if out and _strip_tones(chunk[:1]).lower() in ("a", "o", "e"):
+            out += "'"
+        out += chunk
+    return out
 
 
 def _split_compound(word: str, freq: dict) -> list[str]:
@@ -410,6 +426,8 @@ def org_pinyin(name: str) -> str:
     'Gǒngběi Hǎiguān Zōnghé Tǒngjì Chù'
     >>> org_pinyin("海关总署")
     'Hǎiguān Zǒngshǔ'
+    >>> org_pinyin("西安海关")
+    "Xī'ān Hǎiguān"
     """
     name = clean_text(name)
     if not _HAN.search(name):

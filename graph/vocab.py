@@ -161,8 +161,9 @@ class XJ(_namespace.DefinedNamespace):
     Classes ``Proposal`` (a measure an essay proposes), ``AwardTier`` (a prize
     grade) and ``SourceSpan`` (a line range of an input file, a
     ``prov:Entity``).  Properties ``proposes`` (essay → proposal), ``rank``
-    (tier rank, 1 = highest), ``orgKind`` (headquarters, department,
-    regional, direct, school, centre, section, group, unknown),
+    (tier rank, 1 = highest), ``orgKind`` (the gazetteer's kind of an
+    organisation: headquarters, department, regional, customs, section …;
+    ``unknown`` when not in the gazetteer),
     ``firstLine`` / ``lastLine`` (1-based, inclusive), ``sourceFile`` (file
     name of the input).
     """

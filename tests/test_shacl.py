@@ -58,7 +58,7 @@ org = URIRef(BASE + "org/hai-guan-zong-shu/bei-jing-hai-guan")
         (lambda g: g.add((essay, SDO.author, org)), "author"),
         (lambda g: g.remove((org, SKOS.prefLabel, None)), "prefLabel"),
         (lambda g: g.add((org, ORG.subOrganizationOf, URIRef(BASE + "org/x"))), "subOrganizationOf"),
-        (lambda g: g.set((org, XJ.orgKind, Literal("ministry"))), "orgKind"),
+        (lambda g: g.set((org, XJ.orgKind, Literal("Ministry of X"))), "orgKind"),
         (lambda g: g.remove((URIRef(BASE + "tier/1"), XJ.rank, None)), "rank"),
         (lambda g: g.remove((URIRef(BASE + "proposal/9787801656490/02/1"), SDO.isPartOf, None)), "isPartOf"),
     ],

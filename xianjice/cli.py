@@ -124,3 +124,5 @@ def main() -> None:
 
 from xianjice.commands_analysis import central, themes  # noqa: E402  (after clean_errors: no import cycle)
 cli.add_command(central); cli.add_command(themes)  # noqa: E702
+from xianjice.commands_graph import build, push, query  # noqa: E402
+cli.add_command(build); cli.add_command(query); cli.add_command(push)  # noqa: E702

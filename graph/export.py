@@ -1,0 +1,268 @@
+"""Write a whole build — graph.ttl, graph.graphml, CSV tables, graph.html, report.json — atomically.
+
+Everything is written into a fresh directory next to the output directory,
+which then takes the old one's place in one step (``renameat2`` with
+``RENAME_EXCHANGE`` where the kernel has it, else two renames), so a build
+that fails or is interrupted leaves the previous output as it was.  Only a
+directory that is empty or holds an earlier build (a ``report.json`` from
+xianjice) is ever replaced; ``README.md``, ``.gitignore`` and
+``.gitattributes`` found in it are carried over.
+
+No output holds a timestamp, an absolute path or a random id: two builds of
+the same input are byte-identical.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import networkx as nx
+
+from extract.errors import XianjiceError
+from extract.records import Compilation
+from graph.build import build_graph
+from graph.graphml import write_graphml
+from graph.html_minimal import write_html
+from graph.ids import DEFAULT_BASE, check_base
+from graph.rdf import graph_triples
+from graph.tables import write_tables
+from graph.turtle import write_turtle
+
+#: Files kept from the directory a build replaces.
+KEEP = ("README.md", ".gitignore", ".gitattributes")
+GENERATOR = "xianjice"
+
+Progress = Callable[[str], None] | None
+
+
+class ExportError(XianjiceError):
+    """The output directory cannot be written or replaced."""
+
+
+def _say(progress: Progress, message: str) -> None:
+    if progress is not None:
+        progress(message)
+
+
+def _count(values) -> dict[str, int]:
+    return dict(sorted(Counter(values).items()))
+
+
+def book_report(c: Compilation, G: nx.MultiDiGraph) -> dict:
+    """What was found in one compilation and what could not be placed.
+
+    >>> from extract.records import BookInfo, PrefaceStats
+    >>> c = Compilation("dir/a.txt", BookInfo("书", None, None, None, None, (), PrefaceStats(None, None, ())), (), (), ())
+    >>> book_report(c, nx.MultiDiGraph())["source"]
+    'a.txt'
+    """
+    essays = sorted(c.essays, key=lambda e: e.seq)
+    unknown_units = sorted(
+        {u.name for e in essays for u in e.entry.units if not u.known}
+    )
+    concepts = {k.label for k in c.concepts}
+    not_in_lexicon = sorted({k.concept for e in essays for k in e.concepts} - concepts) if concepts else []
+    return {
+        "source": c.source.replace("\\", "/").rsplit("/", 1)[-1],
+        "title": c.book.title,
+        "isbn": c.book.isbn,
+        "lines": c.line_count,
+        "essays": len(essays),
+        "essays_with_body": sum(1 for e in essays if e.body is not None),
+        "truncated_bodies": [e.seq for e in essays if e.body is not None and e.body.truncated],
+        "tiers": _count(e.tier.label or "unknown" for e in essays),
+        "essays_without_tier": [e.seq for e in essays if not e.tier.rank],
+        "essays_without_authors": [e.seq for e in essays if not e.entry.authors],
+        "essays_without_concepts": [e.seq for e in essays if not e.concepts],
+        "organisations": len(c.organisations),
+        "units_not_in_gazetteer": unknown_units,
+        "concepts_not_in_lexicon": not_in_lexicon,
+        "citations": sum(len(e.documents) for e in essays),
+        "proposals": sum(len(e.proposals) for e in essays),
+        "mentions": sum(len(e.mentions) for e in essays),
+        "appendix": [a.title for a in c.appendix],
+        "unplaced": [{"line": u.line, "where": u.where, "text": u.text} for u in c.unparsed],
+        "warnings": list(c.warnings),
+    }
+
+
+def graph_report(G: nx.MultiDiGraph) -> dict:
+    """Node and edge counts of the graph, by kind and relation."""
+    return {
+        "nodes": G.number_of_nodes(),
+        "edges": G.number_of_edges(),
+        "nodes_by_kind": _count(d["kind"] for _, d in G.nodes(data=True)),
+        "edges_by_rel": _count(k for _, _, k in G.edges(keys=True)),
+    }
+
+
+def _is_build_dir(path: Path) -> bool:
+    entries = [p.name for p in path.iterdir()]
+    if not [n for n in entries if n not in KEEP]:
+        return True
+    report = path / "report.json"
+    try:
+        return json.loads(report.read_text("utf-8")).get("generator") == GENERATOR
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def _check_out_dir(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise ExportError(f"{out}: exists and is not a directory")
+    if out.is_dir() and not _is_build_dir(out):
+        raise ExportError(
+            f"{out}: refusing to replace a directory that does not hold a xianjice build "
+            "(no report.json from xianjice); choose an empty or new directory with -o"
+        )
+    if out.resolve() == Path(out.resolve().anchor):
+        raise ExportError(f"{out}: refusing to replace a filesystem root")
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _clean_stale(out: Path) -> None:
+    """Remove temporary directories left by builds that were killed."""
+    for p in out.parent.glob(f".{out.name}.*-*"):
+        parts = p.name[len(out.name) + 2 :].split("-")
+        if len(parts) >= 2 and parts[0] in ("tmp", "old") and parts[1].isdigit() and not _pid_alive(int(parts[1])):
+            shutil.rmtree(p, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two directories with renameat2(RENAME_EXCHANGE); False when unsupported."""
+    name = ctypes.util.find_library("c")
+    if not name:
+        return False
+    try:
+        libc = ctypes.CDLL(name, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    rc = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return rc == 0
+
+
+def _swap_in(tmp: Path, out: Path) -> None:
+    if not out.exists():
+        os.rename(tmp, out)
+        return
+    if _exchange(tmp, out):
+        shutil.rmtree(tmp)  # tmp now holds the old build
+        return
+    old = out.parent / f".{out.name}.old-{os.getpid()}-{tmp.name.rsplit('-', 1)[-1]}"
+    os.rename(out, old)
+    try:
+        os.rename(tmp, out)
+    except BaseException:
+        os.rename(old, out)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _write_all(compilations: Sequence[Compilation], tmp: Path, base: str, progress: Progress) -> dict:
+    t0 = time.perf_counter()
+    G = build_graph(compilations)
+    _say(progress, f"graph: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges "
+                   f"({time.perf_counter() - t0:.2f} s)")
+    files: dict[str, int] = {}
+    t0 = time.perf_counter()
+    triples = set(graph_triples(G, base=base))
+    files["graph.ttl"] = write_turtle(triples, tmp / "graph.ttl")
+    _say(progress, f"graph.ttl: {len(triples)} triples ({time.perf_counter() - t0:.2f} s)")
+    files["graph.graphml"] = write_graphml(G, tmp / "graph.graphml")
+    files.update(write_tables(G, tmp))
+    _say(progress, "graph.graphml, nodes.csv, edges.csv written")
+    write_html(G, tmp / "graph.html")
+    _say(progress, "graph.html written")
+    files = {p.name: p.stat().st_size for p in tmp.iterdir() if p.is_file()}
+    report = {
+        "generator": GENERATOR,
+        "base": base,
+        "books": [book_report(c, G) for c in sorted(compilations, key=lambda c: (c.book.isbn or "", c.source))],
+        "graph": graph_report(G),
+        "rdf": {"triples": len(triples)},
+        "files": dict(sorted(files.items())),
+    }
+    text = json.dumps(report, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    (tmp / "report.json").write_text(text, encoding="utf-8", newline="\n")
+    return report
+
+
+def write_build(
+    compilations: Sequence[Compilation],
+    out_dir: str | Path,
+    *,
+    base: str = DEFAULT_BASE,
+    progress: Progress = None,
+) -> dict:
+    """Build the graph of ``compilations`` and write every export into ``out_dir``.
+
+    Parameters
+    ----------
+    compilations
+        Extracted and analysed compilations (several books make one graph).
+    out_dir
+        The directory to create or replace (only an empty one or an earlier
+        build is replaced).
+    base
+        Base IRI of every resource; absolute, ending in ``/`` or ``#``.
+    progress
+        Called with one line of text per step.
+
+    Returns
+    -------
+    dict
+        The report also written to ``report.json``.
+
+    Raises
+    ------
+    ExportError
+        When ``out_dir`` cannot be written or is not a build directory.
+    graph.ids.BaseIRIError
+        When ``base`` is not usable.
+    """
+    base = check_base(base)
+    out = Path(out_dir)
+    _check_out_dir(out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        _clean_stale(out)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-{os.getpid()}-", dir=out.parent))
+    except OSError as exc:
+        raise ExportError(f"{out}: cannot create the output directory: {exc.strerror or exc}") from exc
+    try:
+        report = _write_all(compilations, tmp, base, progress)
+        if out.is_dir():
+            for name in KEEP:
+                if (out / name).is_file():
+                    shutil.copy2(out / name, tmp / name)
+        os.chmod(tmp, 0o755)
+        _swap_in(tmp, out)
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        where = f" ({exc.filename})" if exc.filename else ""
+        raise ExportError(f"{out}: cannot write the build: {exc.strerror or exc}{where}") from exc
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    _say(progress, f"wrote {out}: " + ", ".join(sorted(report["files"])) + ", report.json")
+    return report

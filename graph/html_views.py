@@ -1,0 +1,455 @@
+"""The data behind the HTML explorer: one plain dict per view of the graph.
+
+A *view* is what one page shows: ``all`` (the whole knowledge graph),
+``units-themes`` (top-level units × themes, edge weight = essays) and
+``concepts`` (the concept co-occurrence network, coloured by community).
+Each view is a dict of sorted ``nodes`` and ``edges`` plus the essay table
+the filters work on; :mod:`graph.html` turns it into a pyvis network and a
+page.  Nothing here produces markup: every string stays plain text and is
+escaped (JSON-encoded, then shown with ``textContent``) by the page.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterable
+
+import networkx as nx
+
+from graph.themes import NO_THEME, essay_themes, org_path, top_unit_label
+
+#: Node kinds in legend order: (kind, legend label, vis shape, colour, shown by default).
+KINDS = (
+    ("essay", "征文 essay", "square", "#4e79a7", True),
+    ("organisation", "单位 organisation", "dot", "#f28e2b", True),
+    ("person", "作者 person", "triangle", "#59a14f", True),
+    ("concept", "概念 concept", "diamond", "#e15759", True),
+    ("theme", "主题 theme", "star", "#b07aa1", True),
+    ("tier", "奖项 tier", "hexagon", "#d4a017", True),
+    ("document", "文件 document", "triangleDown", "#9c755f", True),
+    ("book", "汇编 book", "square", "#555555", True),
+    ("proposal", "建议 proposal", "dot", "#a0a0a0", False),
+)
+KIND_STYLE = {k: {"label": lab, "shape": s, "color": c, "on": on} for k, lab, s, c, on in KINDS}
+OTHER_STYLE = {"label": "其他 other", "shape": "dot", "color": "#bbbbbb", "on": True}
+
+#: Colours of concept communities (community number modulo its length).
+PALETTE = (
+    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
+    "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac",
+)
+
+#: Readable names of relations, by (relation, direction seen from the node).
+REL_LABELS = {
+    ("part_of", "out"): "汇编 book", ("part_of", "in"): "征文 essays",
+    ("author", "out"): "作者 authors", ("author", "in"): "征文 essays",
+    ("unit", "out"): "单位 units", ("unit", "in"): "征文 essays",
+    ("sub_organisation_of", "out"): "上级 parent", ("sub_organisation_of", "in"): "下级 sub-units",
+    ("member_of", "out"): "单位 units", ("member_of", "in"): "成员 members",
+    ("award", "out"): "奖项 tier", ("award", "in"): "征文 essays",
+    ("about", "out"): "概念 concepts", ("about", "in"): "讨论 discussed by",
+    ("broader", "out"): "主题 theme", ("broader", "in"): "概念 concepts",
+    ("cites", "out"): "引用 cites", ("cites", "in"): "被引用 cited by",
+    ("proposes", "out"): "建议 proposals", ("proposes", "in"): "征文 essay",
+    ("mentions", "out"): "提及 mentions", ("mentions", "in"): "被提及 mentioned by",
+    ("editor", "out"): "编辑 editors", ("editor", "in"): "编辑 edited",
+    ("co_occurs", "out"): "共现 co-occurs with", ("co_occurs", "in"): "共现 co-occurs with",
+}
+
+#: Node attributes shown as fields of the details panel, in order, with their names.
+FIELDS = (
+    ("label_en", "English"), ("pinyin", "拼音 pinyin"), ("subtitle", "副标题 subtitle"),
+    ("page", "页码 page"), ("tier", "奖项等级 tier"), ("top_unit", "所属单位 top-level unit"),
+    ("org_kind", "类型 kind"), ("theme", "主题 theme"), ("aliases", "别名 aliases"),
+    ("text", "内容 text"), ("isbn", "ISBN"), ("publisher", "出版 publisher"), ("date", "日期 date"),
+)
+
+ESSAY_LABEL_CHARS = 10
+
+
+def style(kind: str) -> dict:
+    """Return the legend label, shape, colour and default visibility of a node kind.
+
+    >>> style("concept")["shape"], style("nonsense")["label"]
+    ('diamond', '其他 other')
+    """
+    return KIND_STYLE.get(kind, OTHER_STYLE)
+
+
+def compact_pinyin(text: str) -> str:
+    """Return ``text`` lower-cased with tone marks, spaces and punctuation removed, for search.
+
+    >>> compact_pinyin("Gǒng Běi Hǎi-guān"), compact_pinyin("")
+    ('gongbeihaiguan', '')
+    """
+    plain = unicodedata.normalize("NFKD", text or "")
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    return re.sub(r"[^0-9a-z]", "", plain.lower())
+
+
+def short_label(text: str, limit: int = ESSAY_LABEL_CHARS) -> str:
+    """Cut a long label for the canvas (the full text is in the tooltip and panel).
+
+    >>> short_label("完善海关系统党组织管理体制"), short_label("短题")
+    ('完善海关系统党组织管…', '短题')
+    """
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _label(G: nx.MultiDiGraph, n: str) -> str:
+    return str(G.nodes[n].get("label") or n)
+
+
+def _neighbours(G: nx.MultiDiGraph, n: str) -> Iterable[tuple[str, str, str, dict]]:
+    """Yield (relation, direction, other node, edge data) for every edge at ``n``."""
+    for _, v, k, d in G.out_edges(n, keys=True, data=True):
+        yield str(d.get("rel", k)), "out", v, d
+    for u, _, k, d in G.in_edges(n, keys=True, data=True):
+        yield str(d.get("rel", k)), "in", u, d
+
+
+# --- essays and what they belong to --------------------------------------------
+
+
+def essay_table(G: nx.MultiDiGraph) -> tuple[list[str], list[dict]]:
+    """Return the sorted essay ids and, for each, its tier, top-level units and themes.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("essay/b/01", kind="essay", label="t", tier=1, top_unit="甲关")
+    >>> essay_table(G)
+    (['essay/b/01'], [{'tier': 1, 'units': ['甲关'], 'themes': []}])
+    """
+    ids = sorted(n for n, k in G.nodes(data="kind") if k == "essay")
+    themes = essay_themes(G)
+    rows = []
+    for e in ids:
+        orgs = sorted(v for _, v, k in G.out_edges(e, keys=True) if k == "unit")
+        units = sorted({top_unit_label(G, o) for o in orgs}) or [str(G.nodes[e].get("top_unit") or "")]
+        rows.append({
+            "tier": int(G.nodes[e].get("tier") or 0),
+            "units": [u for u in units if u],
+            "themes": [t for t in themes.get(e, ()) if t != NO_THEME],
+        })
+    return ids, rows
+
+
+def essay_members(G: nx.MultiDiGraph, essay_ids: list[str]) -> dict[str, list[int]]:
+    """Return, for every node, the indices (into ``essay_ids``) of the essays it stands for.
+
+    An essay stands for itself; an organisation for the essays of it and of
+    its sub-units; a theme for the essays about its concepts; any other node
+    for the essays it is linked to.  The filters of the page use this: with a
+    filter on, a node stays visible while one of its essays passes.
+    """
+    index = {e: i for i, e in enumerate(essay_ids)}
+    members: dict[str, set[int]] = {n: set() for n in G}
+    for e, i in index.items():
+        members[e].add(i)
+        for rel, _, other, _ in _neighbours(G, e):
+            members[other].add(i)
+            if rel == "unit" and G.nodes[other].get("kind") == "organisation":
+                for org in org_path(G, other):
+                    members[org].add(i)
+    for n, kind in G.nodes(data="kind"):
+        if kind == "concept":
+            for _, t, k in G.out_edges(n, keys=True):
+                if k == "broader":
+                    members[t] |= members[n]
+    return {n: sorted(s) for n, s in members.items()}
+
+
+# --- importance -----------------------------------------------------------------
+
+
+def node_importance(G: nx.MultiDiGraph) -> dict[str, float]:
+    """Return the importance used to pick the most central nodes of a large graph.
+
+    The degree of each node in the undirected simple graph, normalised to
+    0…1 (cheap and stable; the page shows the most important nodes first).
+
+    >>> G = nx.MultiDiGraph([("a", "b"), ("a", "c")])
+    >>> node_importance(G)
+    {'a': 1.0, 'b': 0.5, 'c': 0.5}
+    """
+    U = nx.Graph()
+    U.add_nodes_from(sorted(G))
+    U.add_edges_from((u, v) for u, v in G.edges() if u != v)
+    top = max((d for _, d in U.degree()), default=0) or 1
+    return {n: d / top for n, d in sorted(U.degree())}
+
+
+def concept_scores(G: nx.MultiDiGraph) -> dict[str, float]:
+    """Return each concept's PageRank in the co-occurrence network, scaled so the top is 1."""
+    rows = _concept_rows(G)
+    top = max((r["pagerank"] for r in rows), default=0) or 1
+    return {r["id"]: r["pagerank"] / top for r in rows}
+
+
+def _concept_rows(G: nx.MultiDiGraph) -> list[dict]:
+    from graph.centrality import concept_centrality
+
+    return concept_centrality(G)
+
+
+def concept_communities(N: nx.Graph) -> dict[str, int]:
+    """Return concept id → community number (0 = largest) of the co-occurrence network ``N``.
+
+    Uses :mod:`graph.communities` when it provides ``concept_communities``;
+    otherwise the separate fallback :func:`_fallback_communities`.
+    """
+    try:
+        from graph import communities as mod
+    except ImportError:
+        mod = None
+    if mod is not None and hasattr(mod, "concept_communities"):
+        return dict(mod.concept_communities(N))
+    return _fallback_communities(N)
+
+
+def _fallback_communities(N: nx.Graph) -> dict[str, int]:
+    """Louvain communities with a fixed seed, numbered by size then first member.
+
+    >>> N = nx.Graph([("a", "b"), ("c", "d")])
+    >>> _fallback_communities(N)
+    {'a': 0, 'b': 0, 'c': 1, 'd': 1}
+    """
+    if N.number_of_nodes() == 0:
+        return {}
+    parts = nx.community.louvain_communities(N, weight="weight", seed=1)
+    parts = sorted((sorted(p) for p in parts), key=lambda p: (-len(p), p[0]))
+    return {n: i for i, p in enumerate(parts) for n in p}
+
+
+# --- details panel ----------------------------------------------------------------
+
+
+def _link(G: nx.MultiDiGraph, n: str, text: str | None = None) -> list:
+    return [text if text is not None else _label(G, n), n]
+
+
+def details(G: nx.MultiDiGraph, n: str) -> dict:
+    """Return what the side panel shows for node ``n``: kind, title, fields and linked lists.
+
+    ``fields`` is a list of ``[name, value]``; ``lists`` a list of
+    ``[heading, [[text, node id or None], …]]``.  An essay gets its unit
+    paths, authors, tier, concepts with evidence and proposals.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("essay/b/01", kind="essay", label="题", page=3, subtitle="")
+    >>> G.add_node("concept/x", kind="concept", label="大监管体系", theme="监管")
+    >>> _ = G.add_edge("essay/b/01", "concept/x", key="about", rel="about", count=2, where="body", first_line=9)
+    >>> d = details(G, "essay/b/01")
+    >>> d["fields"], d["lists"]
+    ([['页码 page', '3']], [['概念 concepts', [['大监管体系 — body, 2×, line 9', 'concept/x']]]])
+    """
+    data = G.nodes[n]
+    kind = str(data.get("kind") or "")
+    fields = []
+    for key, name in FIELDS:
+        value = data.get(key)
+        if value in (None, "", 0) or (key == "tier" and kind == "essay"):
+            continue
+        fields.append([name, str(value)])
+    groups: dict[tuple[str, str], list] = {}
+    for rel, way, other, edge in sorted(_neighbours(G, n), key=lambda t: (t[0], t[1], _label(G, t[2]), t[2])):
+        groups.setdefault((rel, way), []).append((other, edge))
+    lists = []
+    if kind == "essay":
+        fields += _essay_fields(G, n, groups)
+    for (rel, way), items in sorted(groups.items(), key=lambda kv: _group_order(kind, kv[0])):
+        heading = REL_LABELS.get((rel, way), f"{rel} ({way})")
+        if (rel, way) == ("about", "out"):
+            entries = [_link(G, o, _evidence(G, o, e)) for o, e in items]
+        elif (rel, way) == ("proposes", "out"):
+            items = sorted(items, key=lambda t: (int(G.nodes[t[0]].get("order") or 0), t[0]))
+            entries = [_link(G, o, _proposal(G, o)) for o, _ in items]
+        elif rel in ("cites", "mentions") and way == "out":
+            entries = [_link(G, o, f"{_label(G, o)} ×{e.get('count', 1)}") for o, e in items]
+        else:
+            entries = [_link(G, o) for o, _ in items]
+        lists.append([heading, entries])
+    return {"kind": kind, "title": _label(G, n), "fields": fields, "lists": lists}
+
+
+def _group_order(kind: str, key: tuple[str, str]) -> tuple:
+    first = ("about", "proposes", "cites", "mentions") if kind == "essay" else ()
+    rel, way = key
+    return (first.index(rel) if rel in first else len(first), rel, way)
+
+
+def _essay_fields(G: nx.MultiDiGraph, n: str, groups: dict) -> list[list[str]]:
+    out = []
+    units = [o for o, _ in groups.get(("unit", "out"), [])]
+    if units:
+        paths = [" › ".join(_label(G, p) for p in org_path(G, o)) for o in units]
+        out.append(["单位 unit", " ; ".join(paths)])
+    authors = [_label(G, o) for o, _ in groups.get(("author", "out"), [])]
+    if authors:
+        out.append(["作者 authors", "、".join(authors)])
+    tiers = [_label(G, o) for o, _ in groups.get(("award", "out"), [])]
+    if tiers:
+        out.append(["奖项 tier", "、".join(tiers)])
+    first, last = G.nodes[n].get("first_line"), G.nodes[n].get("last_line")
+    if first:
+        out.append(["出处 source lines", f"{first}–{last or first}"])
+    return out
+
+
+def _evidence(G: nx.MultiDiGraph, concept: str, edge: dict) -> str:
+    parts = [str(edge.get("where") or ""), f"{edge.get('count', 1)}×"]
+    if edge.get("first_line"):
+        parts.append(f"line {edge['first_line']}")
+    return f"{_label(G, concept)} — " + ", ".join(p for p in parts if p)
+
+
+def _proposal(G: nx.MultiDiGraph, p: str) -> str:
+    data = G.nodes[p]
+    text = str(data.get("text") or data.get("label") or p)
+    order = data.get("order")
+    return f"{order}. {text}" if order else text
+
+
+# --- views --------------------------------------------------------------------------
+
+
+def _tooltip(kind: str, label: str, extra: Iterable[str] = ()) -> str:
+    return "\n".join([f"{style(kind)['label']}: {label}", *[x for x in extra if x]])
+
+
+def whole_view(G: nx.MultiDiGraph) -> dict:
+    """Return the ``all`` view: every node of the graph, sized by kind and centrality."""
+    importance = node_importance(G)
+    concepts = concept_scores(G) if any(k == "concept" for _, k in G.nodes(data="kind")) else {}
+    ids, _ = essay_table(G)
+    members = essay_members(G, ids)
+    nodes = []
+    for n in sorted(G):
+        data = G.nodes[n]
+        kind = str(data.get("kind") or "")
+        label = _label(G, n)
+        n_essays = len(members.get(n, ())) if kind != "essay" else 1
+        if kind == "organisation":
+            size = 8 + 4 * math.sqrt(n_essays)
+        elif kind == "concept":
+            size = 8 + 22 * concepts.get(n, 0.0)
+        else:
+            size = {"book": 22, "theme": 16, "tier": 16, "proposal": 5}.get(kind, 10)
+        extra = [str(data.get("subtitle") or ""), str(data.get("pinyin") or ""), str(data.get("label_en") or "")]
+        if kind != "essay" and n_essays:
+            extra.append(f"征文 essays: {n_essays}")
+        nodes.append({
+            "id": n, "kind": kind, "label": label,
+            "short": short_label(label) if kind in ("essay", "book", "proposal", "document") else label,
+            "title": _tooltip(kind, label, extra), "size": round(size, 2),
+            "importance": importance.get(n, 0.0), "essays": members.get(n, []),
+            "theme": label if kind == "theme" else str(data.get("theme") or "") if kind == "concept" else "",
+        })
+    edges = []
+    for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda t: (t[0], t[1], str(t[2]))):
+        rel = str(d.get("rel", k))
+        edges.append({"from": u, "to": v, "rel": rel, "title": REL_LABELS.get((rel, "out"), rel)})
+    return {"id": "all", "nodes": nodes, "edges": edges}
+
+
+def units_themes_view(G: nx.MultiDiGraph) -> dict:
+    """Return the ``units-themes`` view: top-level units and themes, edge weight = essays.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("org/r", kind="organisation", label="总署"); G.add_node("org/r/a", kind="organisation", label="甲关")
+    >>> _ = G.add_edge("org/r/a", "org/r", key="sub_organisation_of")
+    >>> G.add_node("theme/t", kind="theme", label="监管"); G.add_node("concept/x", kind="concept", label="x", theme="监管")
+    >>> _ = G.add_edge("concept/x", "theme/t", key="broader")
+    >>> G.add_node("e1", kind="essay", label="题", tier=1)
+    >>> _ = G.add_edge("e1", "org/r/a", key="unit"); _ = G.add_edge("e1", "concept/x", key="about")
+    >>> v = units_themes_view(G)
+    >>> [(n["id"], n["label"]) for n in v["nodes"]], [(e["from"], e["to"], e["value"]) for e in v["edges"]]
+    ([('org/r/a', '甲关'), ('theme/t', '监管')], [('org/r/a', 'theme/t', 1)])
+    """
+    ids, rows = essay_table(G)
+    unit_node = _top_unit_nodes(G)
+    theme_node = {}
+    for n, d in G.nodes(data=True):
+        if d.get("kind") == "theme":
+            theme_node.setdefault(_label(G, n), n)
+    unit_essays: dict[str, set[int]] = {}
+    theme_essays: dict[str, set[int]] = {}
+    pair: dict[tuple[str, str], set[int]] = {}
+    for i, row in enumerate(rows):
+        for u in row["units"]:
+            uid = unit_node.get(u, f"unit/{u}")
+            unit_essays.setdefault(uid, set()).add(i)
+            for t in row["themes"]:
+                tid = theme_node.get(t, f"theme-label/{t}")
+                theme_essays.setdefault(tid, set()).add(i)
+                pair.setdefault((uid, tid), set()).add(i)
+    labels = {**{v: k for k, v in unit_node.items()}, **{v: k for k, v in theme_node.items()}}
+    nodes = []
+    for n, es in sorted({**unit_essays, **theme_essays}.items()):
+        kind = "theme" if n in theme_essays else "organisation"
+        label = labels.get(n) or n.split("/", 1)[-1]
+        nodes.append({
+            "id": n, "kind": kind, "label": label, "short": label,
+            "title": _tooltip(kind, label, [f"征文 essays: {len(es)}"]),
+            "size": round(8 + 4 * math.sqrt(len(es)), 2), "importance": len(es), "essays": sorted(es),
+            "theme": label if kind == "theme" else "",
+        })
+    top = max((n["importance"] for n in nodes), default=0) or 1
+    for n in nodes:
+        n["importance"] = n["importance"] / top
+    edges = [
+        {"from": u, "to": t, "rel": "essays", "value": len(es),
+         "title": f"{labels.get(u, u)} — {labels.get(t, t)}: {len(es)} 篇 essays"}
+        for (u, t), es in sorted(pair.items())
+    ]
+    return {"id": "units-themes", "nodes": nodes, "edges": edges}
+
+
+def _top_unit_nodes(G: nx.MultiDiGraph) -> dict[str, str]:
+    """Map each top-level unit label to its organisation node (the shallowest one of that label)."""
+    out: dict[str, tuple] = {}
+    for n, d in G.nodes(data=True):
+        if d.get("kind") != "organisation":
+            continue
+        key = (int(d.get("depth") or len(org_path(G, n)) - 1), n)
+        label = _label(G, n)
+        if label not in out or key < out[label]:
+            out[label] = key
+    return {label: key[1] for label, key in out.items()}
+
+
+def concepts_view(G: nx.MultiDiGraph) -> dict:
+    """Return the ``concepts`` view: concepts linked by co-occurrence, coloured by community."""
+    from graph.cooccurrence import concept_network
+
+    N = concept_network(G)
+    community = concept_communities(N)
+    scores = concept_scores(G) if N.number_of_nodes() else {}
+    ids, _ = essay_table(G)
+    members = essay_members(G, ids)
+    nodes = []
+    for n in sorted(N):
+        label = _label(G, n)
+        c = community.get(n, 0)
+        theme = str(N.nodes[n].get("theme") or "")
+        nodes.append({
+            "id": n, "kind": "concept", "label": label, "short": label,
+            "title": _tooltip("concept", label, [f"主题 theme: {theme}", f"社区 community: {c + 1}",
+                                                  f"征文 essays: {N.nodes[n].get('essays', 0)}"]),
+            "size": round(8 + 22 * scores.get(n, 0.0), 2), "importance": scores.get(n, 0.0),
+            "color": PALETTE[c % len(PALETTE)], "community": c, "essays": members.get(n, []), "theme": theme,
+        })
+    edges = [
+        {"from": u, "to": v, "rel": "co_occurs", "value": int(w),
+         "title": f"{_label(G, u)} — {_label(G, v)}: {w} 篇 essays"}
+        for u, v, w in sorted(N.edges(data="weight"))
+    ]
+    return {"id": "concepts", "nodes": nodes, "edges": edges}
+
+
+VIEWS = (
+    ("all", "全图 Whole graph", "", whole_view),
+    ("units-themes", "单位 × 主题 Units × themes", "-units-themes", units_themes_view),
+    ("concepts", "概念网络 Concept network", "-concepts", concepts_view),
+)

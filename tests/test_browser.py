@@ -1,0 +1,175 @@
+"""The explorer pages in a real browser: Debian's Chromium driven by Playwright.
+
+These tests never skip: without /usr/bin/chromium they fail and say to run
+``python tests/prepare.py``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from browser import CHROMIUM, IMG_NAME, SCRIPT_TITLE, PageWatch, browser, chromium_missing_message, sample_graph
+from graph.html import write_html
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(chromium_missing_message(), pytrace=False)
+    with browser() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory):
+    out = tmp_path_factory.mktemp("html")
+    return write_html(sample_graph(), out / "graph.html")
+
+
+@pytest.fixture()
+def watch(chromium, pages):
+    w = PageWatch(chromium, pages[0])
+    w.open()
+    yield w
+    assert w.errors == [], w.errors
+    assert w.outside == [], w.outside
+    w.close()
+
+
+def shown_ids(page) -> list[str]:
+    return sorted(page.evaluate("xj.network.body.data.nodes.getIds()"))
+
+
+def node_point(page, node_id: str) -> tuple[float, float]:
+    """Return the page coordinates of a node's centre."""
+    box = page.locator("#network").bounding_box()
+    xy = page.evaluate(
+        "id => { const p = xj.network.getPositions([id])[id]; return xj.network.canvasToDOM(p); }", node_id)
+    return box["x"] + xy["x"], box["y"] + xy["y"]
+
+
+@pytest.mark.parametrize("index", [0, 1, 2])
+def test_every_view_loads_offline_and_settles(chromium, pages, index):
+    w = PageWatch(chromium, pages[index])
+    page = w.open()
+    try:
+        assert w.errors == [] and w.console == [] and w.outside == []
+        assert page.evaluate("xj.settled") is True
+        assert page.evaluate("xj.network.physics.physicsEnabled") is False  # physics stopped
+        assert len(shown_ids(page)) > 0
+        links = page.eval_on_selector_all("#views a", "as => as.map(a => a.getAttribute('href'))")
+        assert sorted(links) == sorted(p.name for i, p in enumerate(pages) if i != index)
+    finally:
+        w.close()
+
+
+def test_view_links_open_the_other_pages(watch):
+    page = watch.page
+    page.click("#views a[href='graph-concepts.html']")
+    page.wait_for_function("window.xj && xj.settled && xj.data.view === 'concepts'")
+    assert "concept/da-jian-guan" in shown_ids(page)
+    assert all(i.startswith("concept/") for i in shown_ids(page))
+
+
+def test_search_finds_a_concept_and_opens_its_details(watch):
+    page = watch.page
+    page.fill("#search", "大监管体系")
+    first = page.locator("#results button").first
+    assert first.get_attribute("data-id") == "concept/da-jian-guan"
+    first.click()
+    assert page.locator("#panel").is_visible()
+    assert page.text_content("#panel-title") == "大监管体系"
+    assert page.get_attribute("body", "data-selected") == "concept/da-jian-guan"
+    assert "构建大监管体系的思考" in page.text_content("#panel-lists")
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("wangshaobo", "person/wang"),
+    ("Wáng Shào", "person/wang"),
+    ("gongbei", "org/hq/gb"),
+    ("拱北", "org/hq/gb"),
+])
+def test_search_by_pinyin_and_chinese(watch, query, expected):
+    watch.page.fill("#search", query)
+    assert watch.page.locator("#results button").first.get_attribute("data-id") == expected
+
+
+def test_tier_filter_hides_other_tiers(watch):
+    page = watch.page
+    before = shown_ids(page)
+    assert {"essay/b/01", "essay/b/03", "tier/1", "tier/2"} <= set(before)
+    page.select_option("#f-tier", "2")
+    after = shown_ids(page)
+    assert "essay/b/03" in after and "tier/2" in after
+    assert not {"essay/b/01", "essay/b/02", "tier/1", "person/wang"} & set(after)
+    page.click("#reset")
+    assert shown_ids(page) == before
+
+
+def test_theme_and_unit_filters(watch):
+    page = watch.page
+    page.select_option("#f-theme", "队伍建设")
+    shown = set(shown_ids(page))
+    assert {"essay/b/02", "essay/b/03", "concept/tong-ji", "theme/dui-wu"} <= shown
+    assert not {"essay/b/01", "concept/da-jian-guan", "theme/jian-guan"} & shown
+    page.select_option("#f-theme", "")
+    page.select_option("#f-unit", "拱北海关")
+    shown = set(shown_ids(page))
+    assert {"essay/b/02", "org/hq/gb", "org/hq/gb/tj", "org/hq"} <= shown
+    assert not {"essay/b/01", "essay/b/03", "org/hq/bj"} & shown
+
+
+def test_kind_filter_hides_a_kind(watch):
+    page = watch.page
+    page.uncheck("#kinds input[data-kind='person']")
+    assert not [i for i in shown_ids(page) if i.startswith("person/")]
+    assert "essay/b/01" in shown_ids(page)
+    page.check("#kinds input[data-kind='proposal']")  # off by default, reachable
+    assert "proposal/b/01/1" in shown_ids(page)
+
+
+def test_click_highlights_neighbourhood_and_opens_essay_details(watch):
+    page = watch.page
+    x, y = node_point(page, "essay/b/01")
+    page.mouse.click(x, y)
+    assert page.get_attribute("body", "data-selected") == "essay/b/01"
+    panel = page.text_content("#panel")
+    assert page.text_content("#panel-title") == "构建大监管体系的思考"
+    for expected in ["王绍波", "海关总署 › 北京海关", "一等奖", "页码 page", "大监管体系 — title+body, 2×, line 111",
+                     "1. 建立大监管体系的协调机制", "中华人民共和国海关法 ×2"]:
+        assert expected in panel
+    colours = page.evaluate("""() => { const ds = xj.network.body.data.nodes.getDataSet();
+        return Object.fromEntries(['person/wang', 'person/li'].map(i => [i, JSON.stringify(ds.get(i).color)])); }""")
+    assert "200,200,200" not in colours["person/wang"]  # neighbour keeps its colour
+    assert "200,200,200" in colours["person/li"]  # the rest is dimmed
+    page.click("#panel-lists button[data-id='concept/da-jian-guan']")
+    assert page.text_content("#panel-title") == "大监管体系"
+    page.click("#close")
+    assert page.locator("#panel").is_hidden()
+    assert page.get_attribute("body", "data-selected") is None
+
+
+def test_planted_markup_is_shown_as_text_and_never_runs(watch):
+    page = watch.page
+    page.evaluate("xj.select('essay/b/03')")
+    assert page.text_content("#panel-title") == SCRIPT_TITLE
+    assert IMG_NAME in page.text_content("#panel-lists")
+    page.evaluate("xj.select('essay/b/02')")
+    assert '<a href="javascript' in page.text_content("#panel-fields")
+    page.fill("#search", "<img")
+    assert page.locator("#results button").first.get_attribute("data-id") == "person/evil"
+    # hover tooltips: vis-network shows the title we built as a text element
+    for node in ["essay/b/03", "person/evil", "essay/b/02"]:
+        page.mouse.move(0, 0)
+        x, y = node_point(page, node)
+        page.mouse.move(x, y)
+        page.wait_for_selector("div.vis-tooltip", state="visible")
+        tip = page.text_content("div.vis-tooltip")
+        assert page.evaluate(f"xj.data.nodes[{node!r}].l") in tip
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.evaluate("document.querySelectorAll('img, a[href^=javascript]').length") == 0
+    # the planted text only sits inside JSON data blocks, never in a script that runs
+    assert page.evaluate("[...document.scripts].filter(s => s.type !== 'application/json'"
+                         " && s.textContent.includes('__pwned')).length") == 0

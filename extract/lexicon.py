@@ -74,7 +74,8 @@ class Lexicon:
         >>> lex.lookup("“大监管”体系").label, lex.lookup("两个风险").label, lex.lookup("海关")
         ('大监管体系', '两大风险', None)
         """
-        return self._index.get(match_form(term))
+        found = self._index.get(term)  # tokens come in match form already: skip NFKC
+        return found if found is not None else self._index.get(match_form(term))
 
     def terms(self) -> tuple[str, ...]:
         """Every label and alias in match form, sorted (the words jieba must keep whole).

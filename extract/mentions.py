@@ -94,17 +94,26 @@ def organisations(text: str, gazetteer) -> list[tuple[str, tuple[str, ...], int]
     黄埔缉私局 海关总署/黄埔海关/缉私局 14
     """
     stems = _stems(gazetteer)
+    starts = _starts(gazetteer)
     out = []
-    i = 0
-    while i < len(text):
+    pos = 0
+    while m := starts.search(text, pos):
+        i = m.start()
         found = _organisation_at(text, i, gazetteer, stems)
         if found is None:
-            i += 1
+            pos = i + 1
             continue
         name, path, length = found
         out.append((name, path, i))
-        i += length
+        pos = i + length
     return out
+
+
+@functools.lru_cache(maxsize=4)
+def _starts(gazetteer) -> re.Pattern[str]:
+    """Where an organisation name may start: any gazetteer name or alias, or a customs place stem."""
+    keys = {k for o in gazetteer.organisations for k in (o.name, *o.aliases)} | set(_stems(gazetteer))
+    return re.compile("|".join(re.escape(k) for k in sorted(keys, key=lambda k: (-len(k), k))))
 
 
 def _organisation_at(text: str, i: int, gazetteer, stems: dict[str, Organisation]):
@@ -124,7 +133,7 @@ def _organisation_at(text: str, i: int, gazetteer, stems: dict[str, Organisation
         if org.kind in _PROPER_KINDS or "总署" in key or "全国" in key or key.endswith("司"):
             return org.name, _path(gazetteer, org), n
     for stem, org in stems.items():
-        if rest.startswith(stem):
+        if rest.startswith(stem) and rest[len(stem):len(stem) + 4].startswith(SUB_UNITS):
             sub = next((s for s in SUB_UNITS if rest[len(stem):].startswith(s)), None)
             if sub:
                 return stem + sub, (*_path(gazetteer, org), sub), len(stem) + len(sub)

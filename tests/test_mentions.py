@@ -43,7 +43,9 @@ def test_organisations(text, expected):
 
 
 def test_seed_essay_2_mentions(seed_compilation):
-    found = {(m.kind, m.name): m for m in mentions(seed_compilation.essays[1].body)}
+    body = seed_compilation.essays[1].body
+    assert body.subtitle == "关于海关缉私局刑事执法职能调整的探讨"
+    found = {(m.kind, m.name): m for m in mentions(body)}
     leader = found[("person", "盛光祖")]
     assert (leader.title, leader.count, leader.first_line, leader.path) == ("署长", 1, 290, ())
     for place in ("北京", "大连", "黄埔"):

@@ -53,7 +53,7 @@ CONCEPTS = (
 
 
 def unit(*path: str, known: bool = True) -> UnitRef:
-    return UnitRef("".join(path[1:]), (HQ, *path), known)
+    return UnitRef("".join(path), (HQ, *path), known)
 
 
 def entry(seq, title, units, authors=(), page=None, line=100) -> TocEntry:

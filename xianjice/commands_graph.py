@@ -77,8 +77,8 @@ def query(sparql: str, build_dir: str, fmt: str) -> None:
     """
     from graph.query import format_result, read_query, run_query
 
-    result = run_query(build_dir, read_query(sparql))
-    click.echo(format_result(result, fmt))
+    text = format_result(run_query(build_dir, read_query(sparql)), fmt)
+    click.echo(text, nl=not text.endswith("\n"))
 
 
 @click.command()

@@ -20,7 +20,7 @@ from pathlib import Path
 import networkx as nx
 
 from graph import html_assets
-from graph.html_views import KINDS, PALETTE, VIEWS, compact_pinyin, details, essay_table, style
+from graph.html_views import KINDS, PALETTE, SMALL_COMMUNITY, VIEWS, community_colour, compact_pinyin, details, essay_table, style
 
 #: Most nodes a page shows before any search or filter (the most central ones).
 DEFAULT_LIMIT = 400
@@ -200,11 +200,12 @@ def _page_data(G: nx.MultiDiGraph, view: dict, *, links: list, limit: int) -> di
     kinds = [{"kind": k, **style(k), "count": counts[k]} for k in present]
     legend = [{"label": f"{k['label']} ({k['count']})", "shape": k["shape"], "color": k["color"]} for k in kinds]
     if view["id"] == "concepts":
-        n_comm = len({n["community"] for n in view["nodes"]})
-        legend = [{"label": f"社区 community {i + 1}", "shape": "diamond", "color": PALETTE[i % len(PALETTE)]}
-                  for i in range(min(n_comm, len(PALETTE)))]
-        if n_comm > len(PALETTE):
-            legend.append({"label": f"… {n_comm} communities (colours repeat)", "shape": "dot", "color": "#ffffff"})
+        found = view.get("communities", [])
+        legend = [{"label": f"社区 community {c['community']}: {c['theme'] or '—'} ({c['size']})", "shape": "diamond",
+                   "color": community_colour(c["community"])} for c in found[: len(PALETTE)]]
+        if len(found) > len(PALETTE):
+            legend.append({"label": f"其他 {len(found) - len(PALETTE)} smaller communities", "shape": "diamond",
+                           "color": SMALL_COMMUNITY})
     return {
         "view": view["id"],
         "views": [{"id": vid, "label": label, "href": href} for vid, label, href in links],

@@ -193,35 +193,6 @@ def _concept_rows(G: nx.MultiDiGraph) -> list[dict]:
     return concept_centrality(G)
 
 
-def concept_communities(N: nx.Graph) -> dict[str, int]:
-    """Return concept id → community number (0 = largest) of the co-occurrence network ``N``.
-
-    Uses :mod:`graph.communities` when it provides ``concept_communities``;
-    otherwise the separate fallback :func:`_fallback_communities`.
-    """
-    try:
-        from graph import communities as mod
-    except ImportError:
-        mod = None
-    if mod is not None and hasattr(mod, "concept_communities"):
-        return dict(mod.concept_communities(N))
-    return _fallback_communities(N)
-
-
-def _fallback_communities(N: nx.Graph) -> dict[str, int]:
-    """Louvain communities with a fixed seed, numbered by size then first member.
-
-    >>> N = nx.Graph([("a", "b"), ("c", "d")])
-    >>> _fallback_communities(N)
-    {'a': 0, 'b': 0, 'c': 1, 'd': 1}
-    """
-    if N.number_of_nodes() == 0:
-        return {}
-    parts = nx.community.louvain_communities(N, weight="weight", seed=1)
-    parts = sorted((sorted(p) for p in parts), key=lambda p: (-len(p), p[0]))
-    return {n: i for i, p in enumerate(parts) for n in p}
-
-
 # --- details panel ----------------------------------------------------------------
 
 
@@ -423,29 +394,46 @@ def concepts_view(G: nx.MultiDiGraph) -> dict:
     """Return the ``concepts`` view: concepts linked by co-occurrence, coloured by community."""
     from graph.cooccurrence import concept_network
 
+    from graph.communities import community_of, concept_communities
+
     N = concept_network(G)
-    community = concept_communities(N)
+    found = concept_communities(G)
+    community = community_of(found)
     scores = concept_scores(G) if N.number_of_nodes() else {}
     ids, _ = essay_table(G)
     members = essay_members(G, ids)
     nodes = []
     for n in sorted(N):
         label = _label(G, n)
-        c = community.get(n, 0)
+        c = community.get(n, 1)
         theme = str(N.nodes[n].get("theme") or "")
         nodes.append({
             "id": n, "kind": "concept", "label": label, "short": label,
-            "title": _tooltip("concept", label, [f"主题 theme: {theme}", f"社区 community: {c + 1}",
+            "title": _tooltip("concept", label, [f"主题 theme: {theme}", f"社区 community: {c}",
                                                   f"征文 essays: {N.nodes[n].get('essays', 0)}"]),
             "size": round(8 + 22 * scores.get(n, 0.0), 2), "importance": scores.get(n, 0.0),
-            "color": PALETTE[c % len(PALETTE)], "community": c, "essays": members.get(n, []), "theme": theme,
+            "color": community_colour(c), "community": c, "essays": members.get(n, []), "theme": theme,
         })
     edges = [
         {"from": u, "to": v, "rel": "co_occurs", "value": int(w),
          "title": f"{_label(G, u)} — {_label(G, v)}: {w} 篇 essays"}
         for u, v, w in sorted(N.edges(data="weight"))
     ]
-    return {"id": "concepts", "nodes": nodes, "edges": edges}
+    legend = [{"community": c["community"], "theme": c["majority_theme"], "size": c["size"]} for c in found]
+    return {"id": "concepts", "nodes": nodes, "edges": edges, "communities": legend}
+
+
+#: Colour of the communities beyond the palette (the smallest ones).
+SMALL_COMMUNITY = "#c8c8c8"
+
+
+def community_colour(number: int) -> str:
+    """Return the colour of community ``number`` (numbered from 1, largest first); the smallest are grey.
+
+    >>> community_colour(1), community_colour(11)
+    ('#4e79a7', '#c8c8c8')
+    """
+    return PALETTE[number - 1] if 1 <= number <= len(PALETTE) else SMALL_COMMUNITY
 
 
 VIEWS = (

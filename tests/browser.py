@@ -9,6 +9,7 @@ driven by Playwright; it is never downloaded (run ``tests/prepare.py``).
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 from pathlib import Path
 
@@ -133,3 +134,13 @@ class PageWatch:
 
     def close(self):
         self.context.close()
+
+
+@functools.cache
+def seed_graph() -> nx.MultiDiGraph:
+    """Return the knowledge graph of the bundled seed (extracted and analysed once per session)."""
+    from extract.pipeline import extract_files
+    from graph.build import build_graph
+    from xianjice import bundled_seed
+
+    return build_graph(extract_files([bundled_seed()]))

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from browser import CHROMIUM, IMG_NAME, SCRIPT_TITLE, PageWatch, browser, chromium_missing_message, sample_graph
+from browser import (CHROMIUM, IMG_NAME, SCRIPT_TITLE, PageWatch, browser, chromium_missing_message, sample_graph,
+                     seed_graph)
 from graph.html import write_html
 
 
@@ -173,3 +174,32 @@ def test_planted_markup_is_shown_as_text_and_never_runs(watch):
     # the planted text only sits inside JSON data blocks, never in a script that runs
     assert page.evaluate("[...document.scripts].filter(s => s.type !== 'application/json'"
                          " && s.textContent.includes('__pwned')).length") == 0
+
+
+@pytest.fixture(scope="module")
+def seed_pages(tmp_path_factory):
+    return write_html(seed_graph(), tmp_path_factory.mktemp("seed") / "graph.html")
+
+
+def test_seed_page_settles_finds_and_filters(chromium, seed_pages):
+    w = PageWatch(chromium, seed_pages[0])
+    page = w.open()
+    try:
+        assert w.errors == [] and w.console == [] and w.outside == []
+        # the benchmark measures this properly; here only a generous bound on a shared machine
+        assert page.evaluate("xj.settleMs") < 8000
+        assert page.evaluate("xj.network.physics.physicsEnabled") is False
+        page.fill("#search", "大监管体系")
+        first = page.locator("#results button").first
+        assert first.text_content().startswith("大监管体系")
+        concept = first.get_attribute("data-id")
+        first.click()
+        assert page.text_content("#panel-title") == "大监管体系"
+        assert page.get_attribute("body", "data-selected") == concept
+        essays = page.evaluate("""() => xj.data.essayIds.filter((e, i) => xj.data.essays[i].tier === 1)""")
+        page.click("#reset")
+        page.select_option("#f-tier", "1")
+        shown = [i for i in shown_ids(page) if i.startswith("essay/")]
+        assert sorted(shown) == sorted(essays) and 0 < len(shown) < 60
+    finally:
+        w.close()

@@ -1,0 +1,221 @@
+"""Static checks of the explorer pages and the heatmap: self-contained, escaped, deterministic."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import warnings
+from html.parser import HTMLParser
+
+import networkx as nx
+import pytest
+
+from browser import HREF_SUBTITLE, IMG_NAME, SCRIPT_TITLE, sample_graph, seed_graph
+from graph import html_views
+from graph.html import layout_options, render_page, view_paths, write_html
+
+
+class Tags(HTMLParser):
+    """Collect start tags with their attributes and the text of each <script>."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.scripts: list[tuple[dict, str]] = []
+        self._in_script: dict | None = None
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag == "script":
+            self._in_script = dict(attrs)
+            self.scripts.append((self._in_script, ""))
+
+    def handle_data(self, data):
+        if self._in_script is not None:
+            attrs, text = self.scripts[-1]
+            self.scripts[-1] = (attrs, text + data)
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = None
+
+
+def parse(html: str) -> Tags:
+    t = Tags()
+    t.feed(html)
+    return t
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory):
+    out = tmp_path_factory.mktemp("pages")
+    return write_html(sample_graph(), out / "graph.html")
+
+
+@pytest.fixture(scope="module")
+def texts(pages):
+    return [p.read_text(encoding="utf-8") for p in pages]
+
+
+def page_data(html: str) -> dict:
+    scripts = {a.get("id"): text for a, text in parse(html).scripts}
+    return json.loads(scripts["xj-data"])
+
+
+def test_writes_three_linked_views(pages, texts):
+    assert [p.name for p in pages] == ["graph.html", "graph-units-themes.html", "graph-concepts.html"]
+    for html in texts:
+        hrefs = sorted(v["href"] for v in page_data(html)["views"])
+        assert hrefs == sorted(p.name for p in pages)
+
+
+def test_views_false_writes_only_the_main_page(tmp_path):
+    written = write_html(sample_graph(), tmp_path / "g.html", views=False)
+    assert written == [tmp_path / "g.html"] and sorted(p.name for p in tmp_path.iterdir()) == ["g.html"]
+    assert page_data(written[0].read_text(encoding="utf-8"))["views"] == []
+
+
+@pytest.mark.parametrize("index", [0, 1, 2])
+def test_page_is_self_contained(texts, index):
+    html = texts[index]
+    tags = parse(html)
+    assert not [t for t, a in tags.tags if t == "link"]
+    assert not [a for t, a in tags.tags if t in ("script", "img", "iframe") and "src" in a]
+    assert [a.get("type") for a, text in tags.scripts if not a.get("type")] == [None, None]  # vis + ours
+    for host in ("cdn.jsdelivr.net", "cdnjs.cloudflare.com", "bootstrap.min", "unpkg.com"):
+        assert host not in html
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
+    assert "@import" not in html
+    assert len(re.findall(r"url\((?!data:|['\"]?data:)", html)) == 0  # css only uses data: urls
+
+
+def test_planted_markup_is_escaped_in_every_page(texts):
+    for html in texts:
+        assert "<script>window.__pwned" not in html
+        assert "<img src=x" not in html
+        assert "<a href=\"javascript" not in html
+    main = texts[0]
+    assert "\\u003cscript\\u003ewindow.__pwned" in main
+    data = page_data(main)
+    assert data["nodes"]["essay/b/03"]["l"] == SCRIPT_TITLE
+    assert data["nodes"]["person/evil"]["l"] == IMG_NAME
+    assert ["副标题 subtitle", HREF_SUBTITLE] in data["details"]["essay/b/02"]["fields"]
+
+
+def test_hover_titles_are_plain_text(texts):
+    """pyvis switches to an innerHTML popup when a title contains "href"; our template has none."""
+    html = texts[0]
+    nodes = json.loads({a.get("id"): t for a, t in parse(html).scripts}["xj-nodes"])
+    titles = {n["id"]: n["title"] for n in nodes}
+    assert titles["essay/b/02"].endswith(HREF_SUBTITLE)
+    assert "innerHTML" not in html.split("id=\"xj-data\"")[1]  # our script never writes markup
+    assert "popup.innerHTML" not in html
+
+
+def test_same_graph_gives_byte_identical_pages(tmp_path):
+    G = sample_graph()
+    H = nx.MultiDiGraph()  # same graph, inserted in reverse order
+    H.add_nodes_from(reversed(list(G.nodes(data=True))))
+    H.add_edges_from(reversed(list(G.edges(keys=True, data=True))))
+    a = write_html(G, tmp_path / "a" / "graph.html")
+    b = write_html(H, tmp_path / "b" / "graph.html")
+    assert [hashlib.sha256(p.read_bytes()).hexdigest() for p in a] == \
+        [hashlib.sha256(p.read_bytes()).hexdigest() for p in b]
+
+
+def test_layout_is_seeded_and_physics_bounded(texts):
+    for html in texts:
+        options = json.loads({a.get("id"): t for a, t in parse(html).scripts}["xj-options"])
+        assert options["layout"]["randomSeed"] == 1
+        assert options["edges"]["smooth"] is False
+        assert options["physics"]["solver"] == "forceAtlas2Based"
+        assert 0 < options["physics"]["stabilization"]["iterations"] <= 300
+    assert layout_options(5000)["physics"]["stabilization"]["iterations"] < layout_options(50)[
+        "physics"]["stabilization"]["iterations"]
+
+
+def test_node_kinds_have_distinct_colour_and_shape():
+    styles = [(s, c) for _, _, s, c, _ in html_views.KINDS]
+    assert len(set(styles)) == len(styles)
+    assert {k for k, *_ in html_views.KINDS} >= {"essay", "organisation", "person", "concept", "theme", "tier",
+                                                  "document"}
+
+
+def test_essay_details_hold_what_the_panel_shows():
+    d = html_views.details(sample_graph(), "essay/b/01")
+    fields = dict(d["fields"])
+    assert fields["单位 unit"] == "海关总署 › 北京海关"
+    assert fields["作者 authors"] == "王绍波" and fields["奖项 tier"] == "一等奖"
+    assert fields["页码 page"] == "5" and fields["出处 source lines"] == "101–102"
+    lists = dict((h, items) for h, items in d["lists"])
+    assert lists["概念 concepts"][0] == ["大监管体系 — title+body, 2×, line 111", "concept/da-jian-guan"]
+    assert lists["建议 proposals"] == [["1. 建立大监管体系的协调机制", "proposal/b/01/1"]]
+
+
+def test_organisations_count_essays_of_their_sub_units():
+    G = sample_graph()
+    view = html_views.whole_view(G)
+    by_id = {n["id"]: n for n in view["nodes"]}
+    ids, _ = html_views.essay_table(G)
+    assert [ids[i] for i in by_id["org/hq/gb"]["essays"]] == ["essay/b/02"]
+    assert len(by_id["org/hq"]["essays"]) == 3
+    assert by_id["org/hq"]["size"] > by_id["org/hq/gb"]["size"] > by_id["org/hq/bj"]["size"] - 1
+
+
+def test_units_themes_view_weights_edges_by_essays():
+    view = html_views.units_themes_view(sample_graph())
+    assert {n["kind"] for n in view["nodes"]} == {"organisation", "theme"}
+    weights = {(e["from"], e["to"]): e["value"] for e in view["edges"]}
+    assert weights == {("org/hq/bj", "theme/jian-guan"): 1, ("org/hq/gb", "theme/dui-wu"): 1,
+                       ("org/hq/sh", "theme/dui-wu"): 1, ("org/hq/sh", "theme/jian-guan"): 1}
+
+
+def test_concept_view_links_co_occurring_concepts_and_colours_communities():
+    view = html_views.concepts_view(sample_graph())
+    assert {(e["from"], e["to"]): e["value"] for e in view["edges"]} == {
+        ("concept/da-jian-guan", "concept/feng-xian"): 1, ("concept/feng-xian", "concept/tong-ji"): 1}
+    assert all(n["color"] == html_views.community_colour(n["community"]) for n in view["nodes"])
+
+
+def test_large_graph_shows_the_most_central_part_first(tmp_path):
+    G = nx.MultiDiGraph()
+    for i in range(30):
+        G.add_node(f"person/{i:02d}", kind="person", label=f"人{i}", label_en="", pinyin="")
+    G.add_node("org/hub", kind="organisation", label="枢纽", label_en="", pinyin="shu niu")
+    for i in range(30):
+        G.add_edge(f"person/{i:02d}", "org/hub", key="member_of", rel="member_of")
+    html = render_page(G, html_views.whole_view(G), links=[], limit=10)
+    data = page_data(html)
+    assert data["limit"] == 10 and data["total"] == 31
+    assert max(data["nodes"].values(), key=lambda m: m["imp"])["l"] == "枢纽"
+
+
+def test_seed_pages(tmp_path):
+    G = seed_graph()
+    pages = write_html(G, tmp_path / "graph.html")
+    data = page_data(pages[0].read_text(encoding="utf-8"))
+    hits = [i for i, m in data["nodes"].items() if m["l"] == "大监管体系"]
+    assert hits and data["nodes"][hits[0]]["k"] == "concept"
+    assert data["total"] == G.number_of_nodes()
+    assert len(data["essays"]) == sum(1 for _, k in G.nodes(data="kind") if k == "essay")
+    assert view_paths(tmp_path / "graph.html") == pages
+
+
+def test_heatmap_png_and_svg_are_deterministic_and_draw_chinese(tmp_path):
+    from graph.heatmap import heatmap_matrix, write_heatmap
+
+    G = seed_graph()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        first = write_heatmap(G, tmp_path / "a")
+    assert not [w for w in caught if "missing from" in str(w.message)]  # no tofu: every glyph found
+    second = write_heatmap(G, tmp_path / "b")
+    assert [p.name for p in first] == ["units-themes.png", "units-themes.svg"]
+    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
+    assert first[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    svg = first[1].read_text(encoding="utf-8")
+    assert "<dc:date>" not in svg and "Matplotlib v" not in first[0].read_bytes().decode("latin-1")
+    units, themes, counts = heatmap_matrix(G)
+    assert units and themes and sum(map(sum, counts)) > 0
+    assert svg.count("<use ") > len(units)  # labels drawn as glyph paths

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from xianjice.cli import clean_errors, input_files
+from xianjice.common import clean_errors, input_files
 
 FORMATS = ("table", "json", "csv")
 

@@ -7,7 +7,7 @@ import time
 import click
 
 from graph.ids import DEFAULT_BASE
-from xianjice.cli import clean_errors, input_files, stderr_progress
+from xianjice.common import clean_errors, input_files, stderr_progress
 
 DEFAULT_OUT = "exports"
 

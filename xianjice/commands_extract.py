@@ -1,0 +1,152 @@
+"""Commands over the extraction: ``extract`` and ``concepts``."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import unicodedata
+
+import click
+
+from extract.pipeline import extract_files
+from extract.records import Compilation
+from extract.serialize import compilation_to_json, essay_to_json, summary
+from xianjice.common import clean_errors, input_files
+
+LEXICON_OPTION = click.option("--lexicon", type=click.Path(dir_okay=False),
+                              help="A lexicon CSV to use instead of the bundled one (themes.csv beside it is used too).")
+
+
+@click.command()
+@click.argument("files", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json", show_default=True,
+              help="json: one document; jsonl: one essay per line; table: a readable table.")
+@click.option("--no-text", is_flag=True, help="Leave the body paragraphs out of json/jsonl.")
+@LEXICON_OPTION
+@click.option("--quiet", "-q", is_flag=True, help="No summary on stderr.")
+@clean_errors
+def extract(files: tuple[str, ...], fmt: str, no_text: bool, lexicon: str | None, quiet: bool) -> None:
+    """Extract book, essays, units, authors, tiers, bodies and concepts.
+
+    With no FILE, reads the bundled seed. Several FILEs give a JSON array.
+    A summary and every line that could not be placed go to stderr.
+
+    \b
+    Examples:
+        xianjice extract --format table
+        xianjice extract book.txt --format json > book.json
+        xianjice extract book.txt --format jsonl --no-text | jq .title
+    """
+    compilations = extract_files(input_files(files), lexicon_path=lexicon)
+    if fmt == "json":
+        docs = [compilation_to_json(c, text=not no_text) for c in compilations]
+        click.echo(json.dumps(docs[0] if len(docs) == 1 else docs, ensure_ascii=False, indent=2))
+    elif fmt == "jsonl":
+        for c in compilations:
+            for e in c.essays:
+                record = {"source": c.source, "isbn": c.book.isbn, **essay_to_json(e, text=not no_text)}
+                click.echo(json.dumps(record, ensure_ascii=False))
+    else:
+        for c in compilations:
+            click.echo(essay_table(c))
+    if not quiet:
+        report_to_stderr(compilations)
+
+
+def report_to_stderr(compilations: list[Compilation]) -> None:
+    """The summary line of each book and every line nothing took."""
+    for c in compilations:
+        click.echo(summary(c), err=True)
+        for u in c.unparsed:
+            click.echo(f"  unplaced line {u.line} ({u.where}): {u.text[:60]}", err=True)
+
+
+@click.command()
+@click.argument("files", nargs=-1, type=click.Path())
+@click.option("--candidates", is_flag=True, help="List recurring terms the lexicon lacks, to grow it.")
+@click.option("--top", type=click.IntRange(min=1), default=50, show_default=True, help="How many candidates.")
+@click.option("--min-essays", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Keep a candidate only when this many essays use it.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@LEXICON_OPTION
+@clean_errors
+def concepts(files: tuple[str, ...], candidates: bool, top: int, min_essays: int, fmt: str, lexicon: str | None) -> None:
+    """Concepts the essays discuss, or (--candidates) terms to add to the lexicon.
+
+    Without --candidates: each lexicon concept found, with its theme and the
+    number of essays and mentions. With --candidates: recurring terms the
+    lexicon does not know (TF-IDF over jieba tokens, kept when used by at
+    least --min-essays essays), with counts and sample essays.
+
+    \b
+    Examples:
+        xianjice concepts
+        xianjice concepts --candidates --top 30
+        xianjice concepts book.txt --lexicon my-lexicon.csv --format csv > concepts.csv
+    """
+    from extract.candidates import candidate_terms
+    from extract.lexicon import load_lexicon
+
+    compilations = extract_files(input_files(files), lexicon_path=lexicon)
+    if candidates:
+        lex = load_lexicon(lexicon)
+        rows = []
+        for c in compilations:
+            for row in candidate_terms(c, lexicon=lex, top=top, min_essays=min_essays):
+                rows.append({"source": c.source, **row, "sample": " ".join(str(s) for s in row["sample"])})
+        columns = ["term", "count", "essays", "score", "sample"]
+    else:
+        rows = concept_rows(compilations)
+        columns = ["concept", "theme", "essays", "count", "in_titles"]
+    click.echo(render(rows, columns, fmt))
+
+
+def concept_rows(compilations: list[Compilation]) -> list[dict]:
+    """One row per concept used: essays, total mentions, essays with it in the title; most used first."""
+    stats: dict[str, dict] = {}
+    for c in compilations:
+        for e in c.essays:
+            for link in e.concepts:
+                row = stats.setdefault(link.concept, {"concept": link.concept, "theme": link.theme, "essays": 0,
+                                                      "count": 0, "in_titles": 0})
+                row["essays"] += 1
+                row["count"] += link.count
+                row["in_titles"] += "title" in link.where
+    return sorted(stats.values(), key=lambda r: (-r["essays"], -r["count"], r["concept"]))
+
+
+def render(rows: list[dict], columns: list[str], fmt: str) -> str:
+    """Rows as a JSON list, CSV or an aligned text table."""
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return out.getvalue().rstrip("\n")
+    table = [columns, *[[str(r.get(col, "")) for col in columns] for r in rows]]
+    return text_table(table)
+
+
+def text_table(rows: list[list[str]]) -> str:
+    """Align columns, counting wide (Chinese) characters as two."""
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(r)).rstrip() for r in rows
+    )
+
+
+def essay_table(c: Compilation) -> str:
+    """The essays as a text table: seq, tier, page, unit path, authors, title."""
+    rows = [["#", "tier", "page", "unit", "authors", "title"]]
+    for e in c.essays:
+        unit = "、".join("/".join(u.path[1:] or u.path) for u in e.entry.units)
+        rows.append([str(e.seq), e.tier.label or "?", str(e.entry.page or ""), unit, "、".join(e.entry.authors),
+                     e.entry.title])
+    return text_table(rows)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

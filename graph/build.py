@@ -233,7 +233,7 @@ class _Builder:
         self.node(
             key,
             "essay",
-            entry.title,
+            ids.clean_text(entry.title) or (e.body.title if e.body else ""),
             seq=e.seq,
             page=entry.page or 0,
             tier=e.tier.rank or 0,

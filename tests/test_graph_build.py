@@ -11,6 +11,7 @@ import pytest
 from graph_records import HQ, book_a, book_b, compilations, unit
 
 from graph.build import NODE_KINDS, GraphBuildError, build_graph
+from graph.graphml import write_graphml
 from graph.ids import person_id
 
 
@@ -162,10 +163,19 @@ def test_duplicate_essay_numbers_are_an_error():
         build_graph([replace(c, essays=c.essays * 2)])
 
 
-def test_hostile_text_is_cleaned():
+def test_hostile_text_is_cleaned(tmp_path):
     c = book_b()
     e = c.essays[0]
     bad = replace(e, entry=replace(e.entry, title="标题\x00\x07<b>&", authors=("王\ud800五",)))
     G = build_graph([replace(c, essays=(bad,))])
     assert G.nodes["essay/9787517500015/01"]["label"] == "标题\ufffd\ufffd<b>&"
     assert people(G, "王\ufffd五")
+    write_graphml(G, tmp_path / "g.graphml")  # XML 1.0 cannot hold NUL: cleaned, so it reads back
+    assert nx.read_graphml(tmp_path / "g.graphml").nodes["essay/9787517500015/01"]["label"] == "标题\ufffd\ufffd<b>&"
+
+
+def test_essay_title_falls_back_to_the_body():
+    c = book_a()
+    e = c.essays[0]
+    G = build_graph([replace(c, essays=(replace(e, entry=replace(e.entry, title="")),))])
+    assert G.nodes["essay/9787801656490/01"]["label"] == "完善海关系统党组织管理体制"

@@ -177,20 +177,32 @@ def node_importance(G: nx.MultiDiGraph) -> dict[str, float]:
     U.add_nodes_from(sorted(G))
     U.add_edges_from((u, v) for u, v in G.edges() if u != v)
     top = max((d for _, d in U.degree()), default=0) or 1
-    return {n: d / top for n, d in sorted(U.degree())}
+    return {n: round(d / top, 6) for n, d in sorted(U.degree())}
 
 
 def concept_scores(G: nx.MultiDiGraph) -> dict[str, float]:
-    """Return each concept's PageRank in the co-occurrence network, scaled so the top is 1."""
-    rows = _concept_rows(G)
-    top = max((r["pagerank"] for r in rows), default=0) or 1
-    return {r["id"]: r["pagerank"] / top for r in rows}
+    """Return each concept's PageRank in the co-occurrence network, scaled so the top is 1.
 
+    The same PageRank as :func:`graph.centrality.concept_centrality` (damping
+    0.85, weighted), without its costlier measures; rounded to 6 places.
 
-def _concept_rows(G: nx.MultiDiGraph) -> list[dict]:
-    from graph.centrality import concept_centrality
+    >>> G = nx.MultiDiGraph()
+    >>> for c in "hab":
+    ...     G.add_node(f"concept/{c}", kind="concept", label=c, theme="T")
+    >>> for i, leaf in enumerate("ab"):
+    ...     G.add_node(f"e{i}", kind="essay")
+    ...     _ = G.add_edge(f"e{i}", "concept/h", key="about"); _ = G.add_edge(f"e{i}", f"concept/{leaf}", key="about")
+    >>> concept_scores(G)["concept/h"]
+    1.0
+    """
+    from graph.cooccurrence import concept_network
 
-    return concept_centrality(G)
+    N = concept_network(G)
+    if len(N) == 0:
+        return {}
+    rank = nx.pagerank(N, alpha=0.85, weight="weight", tol=1e-12, max_iter=10_000)
+    top = max(rank.values()) or 1
+    return {n: round(rank[n] / top, 6) for n in sorted(rank)}
 
 
 # --- details panel ----------------------------------------------------------------

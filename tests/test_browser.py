@@ -196,6 +196,8 @@ def test_seed_page_settles_finds_and_filters(chromium, seed_pages):
         first.click()
         assert page.text_content("#panel-title") == "大监管体系"
         assert page.get_attribute("body", "data-selected") == concept
+        page.fill("#search", "wang shaobo")  # pinyin of a person, tones and spaces ignored
+        assert page.locator("#results button").first.text_content().startswith("王绍波")
         essays = page.evaluate("""() => xj.data.essayIds.filter((e, i) => xj.data.essays[i].tier === 1)""")
         page.click("#reset")
         page.select_option("#f-tier", "1")

@@ -20,7 +20,7 @@ from pathlib import Path
 import networkx as nx
 
 from graph import html_assets
-from graph.html_views import KINDS, PALETTE, SMALL_COMMUNITY, VIEWS, community_colour, compact_pinyin, details, essay_table, style
+from graph.html_views import KINDS, PALETTE, REL_LABELS, SMALL_COMMUNITY, VIEWS, community_colour, compact_pinyin, details, essay_table, style
 
 #: Most nodes a page shows before any search or filter (the most central ones).
 DEFAULT_LIMIT = 400
@@ -120,8 +120,10 @@ def _network(view: dict):
             size=n["size"], title=n["title"],
         )
     for e in view["edges"]:
-        extra = {"value": e["value"]} if "value" in e else {}
-        net.add_edge(e["from"], e["to"], title=e["title"], arrows="to" if directed else "", **extra)
+        extra = {k: e[k] for k in ("value", "title") if k in e}
+        net.add_edge(e["from"], e["to"], rel=e["rel"], **extra)
+    for e in net.edges:
+        e.pop("arrows", None)  # pyvis marks every edge of a directed network; the options say it once
     net.set_options(_options_json(len(view["nodes"]), directed=directed, weighted=view["id"] != "all"))
     return net
 
@@ -185,6 +187,9 @@ def _page_data(G: nx.MultiDiGraph, view: dict, *, links: list, limit: int) -> di
             tiers.setdefault(row["tier"], str(row["tier"]))
     nodes = {}
     infos = {}
+    ids = [n["id"] for n in view["nodes"]]
+    index = {n: i for i, n in enumerate(ids)}
+    labels = {n["id"]: n["label"] for n in view["nodes"]}
     for n in view["nodes"]:
         data = G.nodes[n["id"]] if n["id"] in G else {}
         nodes[n["id"]] = {
@@ -192,7 +197,7 @@ def _page_data(G: nx.MultiDiGraph, view: dict, *, links: list, limit: int) -> di
             "en": str(data.get("label_en") or ""), "e": n.get("essays", []), "th": n.get("theme", ""),
             "imp": n["importance"],
         }
-        infos[n["id"]] = _cap(details(G, n["id"])) if n["id"] in G else {
+        infos[n["id"]] = _cap(details(G, n["id"]), index, labels) if n["id"] in G else {
             "kind": n["kind"], "title": n["label"], "fields": [], "lists": []}
     present = sorted({n["kind"] for n in view["nodes"]}, key=lambda k: [x[0] for x in KINDS].index(k)
                      if k in KIND_ORDER else len(KINDS))
@@ -210,23 +215,39 @@ def _page_data(G: nx.MultiDiGraph, view: dict, *, links: list, limit: int) -> di
         "view": view["id"],
         "views": [{"id": vid, "label": label, "href": href} for vid, label, href in links],
         "kinds": kinds, "legend": legend,
+        "rels": {rel: REL_LABELS.get((rel, "out"), rel) for rel in sorted({e["rel"] for e in view["edges"]})},
         "essays": essays, "essayIds": essay_ids,
         "tiers": [[rank, tiers[rank]] for rank in sorted(tiers)],
         "themes": sorted({t for row in essays for t in row["themes"]}),
         "units": sorted({u for row in essays for u in row["units"]}),
-        "nodes": nodes, "details": infos, "limit": limit, "total": len(view["nodes"]),
+        "ids": ids, "nodes": nodes, "details": infos, "limit": limit, "total": len(view["nodes"]),
     }
 
 
 KIND_ORDER = frozenset(k for k, *_ in KINDS)
 
 
-def _cap(info: dict) -> dict:
-    """Cut each linked list of a details record at :data:`MAX_LIST`, saying how many were left out."""
+def _cap(info: dict, index: dict[str, int], labels: dict[str, str]) -> dict:
+    """Compact a details record for the page and cut each list at :data:`MAX_LIST`.
+
+    A list entry becomes the index of its node in the page's ``ids`` when its
+    text is the node's label, ``[text, index]`` when the text says more, and
+    ``[text]`` when the node is not on this page; a cut list ends with how
+    many were left out.
+
+    >>> _cap({"lists": [["h", [["a", "n/a"], ["a — 2×", "n/a"], ["b", "n/b"]]]]}, {"n/a": 0}, {"n/a": "a"})["lists"]
+    [['h (3)', [0, ['a — 2×', 0], ['b']]]]
+    """
     lists = []
     for heading, entries in info["lists"]:
         total = len(entries)
+        out = []
+        for text, node in entries[:MAX_LIST]:
+            if node in index:
+                out.append(index[node] if text == labels.get(node) else [text, index[node]])
+            else:
+                out.append([text])
         if total > MAX_LIST:
-            entries = entries[:MAX_LIST] + [[f"… {len(entries) - MAX_LIST} more", None]]
-        lists.append([f"{heading} ({total})" if total > 1 else heading, entries])
+            out.append([f"… {total - MAX_LIST} more"])
+        lists.append([f"{heading} ({total})" if total > 1 else heading, out])
     return {**info, "lists": lists}

@@ -332,7 +332,7 @@ def whole_view(G: nx.MultiDiGraph) -> dict:
     edges = []
     for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda t: (t[0], t[1], str(t[2]))):
         rel = str(d.get("rel", k))
-        edges.append({"from": u, "to": v, "rel": rel, "title": REL_LABELS.get((rel, "out"), rel)})
+        edges.append({"from": u, "to": v, "rel": rel})  # the page titles edges by relation
     return {"id": "all", "nodes": nodes, "edges": edges}
 
 

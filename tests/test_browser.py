@@ -60,6 +60,9 @@ def test_every_view_loads_offline_and_settles(chromium, pages, index):
         assert page.evaluate("xj.settled") is True
         assert page.evaluate("xj.network.physics.physicsEnabled") is False  # physics stopped
         assert len(shown_ids(page)) > 0
+        # every edge has a plain-text hover title (from its relation or its essay count)
+        assert page.evaluate("xj.network.body.data.edges.get().every(e => e.title instanceof HTMLElement"
+                             " && e.title.children.length === 0 && e.title.textContent.length > 0)")
         links = page.eval_on_selector_all("#views a", "as => as.map(a => a.getAttribute('href'))")
         assert sorted(links) == sorted(p.name for i, p in enumerate(pages) if i != index)
     finally:

@@ -33,6 +33,7 @@
   });
   EDGES.forEach(function (e, i) {
     e.id = "e" + i;
+    if (typeof e.title !== "string" && DATA.rels[e.rel]) e.title = DATA.rels[e.rel];
     if (typeof e.title === "string") e.title = el("div", e.title, "xj-tip");
     if (adjacency[e.from]) adjacency[e.from].push(e.to);
     if (adjacency[e.to]) adjacency[e.to].push(e.from);
@@ -190,15 +191,18 @@
       box.appendChild(el("h3", section[0]));
       var ul = el("ul");
       section[1].forEach(function (item) {
+        // an entry is a node index, [text, node index] or [text] (not on this page)
         var li = el("li");
-        if (item[1] && META[item[1]]) {
-          var b = el("button", item[0]);
+        var target = typeof item === "number" ? DATA.ids[item] : item.length > 1 ? DATA.ids[item[1]] : null;
+        var text = typeof item === "number" ? META[target].l : item[0];
+        if (target && META[target]) {
+          var b = el("button", text);
           b.type = "button";
-          b.setAttribute("data-id", item[1]);
-          b.addEventListener("click", function () { select(item[1], true); });
+          b.setAttribute("data-id", target);
+          b.addEventListener("click", function () { select(target, true); });
           li.appendChild(b);
         } else {
-          li.textContent = item[0];
+          li.textContent = text;
         }
         ul.appendChild(li);
       });

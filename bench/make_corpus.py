@@ -3,7 +3,9 @@
 The front matter is the seed's (with the preface counts changed to fit),
 the contents list N essays over several tiers, each tier in the customs
 system's usual order of units drawn from the gazetteer, and every essay has
-a body recombined from the seed's own paragraphs.  The output depends only
+a body recombined from the seed's own sentences: every paragraph is new
+text (so no cache can make segmentation look cheaper than it is), and one
+in ten is split by a page break in mid-sentence.  The output depends only
 on ``--essays`` and ``--seed``.
 
 Usage::
@@ -43,8 +45,9 @@ def seed_parts() -> tuple[list[str], list[list[str]]]:
     preface_start = next(i for i, line in enumerate(lines) if line == "序")
     body_start = next(i for i, line in enumerate(lines) if i > 230 and line.startswith("完善海关系统党组织"))
     paragraphs = [line for line in lines[body_start:] if len(line) > 30]
+    sentences = sorted({s + "。" for p in paragraphs for s in p.split("。") if len(s) > 8})
     headings = [line for line in lines[body_start:] if line[:2] in ("一、", "二、", "三、")]
-    return raw[:preface_start], [paragraphs, headings]
+    return raw[:preface_start], [sentences, headings]
 
 
 def person(rng: random.Random) -> str:
@@ -56,7 +59,7 @@ def make_corpus(n: int, *, seed: int = 0) -> str:
     rng = random.Random(seed)
     gaz = load_gazetteer()
     units = [o for o in gaz.organisations if o.kind in ("direct", "regional", "school", "department", "centre") and o.order]
-    front, (paragraphs, headings) = seed_parts()
+    front, (sentences, headings) = seed_parts()
     counts = [max(1, round(n * share)) for _, share in TIERS]
     counts[-1] = n - sum(counts[:-1])
     tiers = [(label, count) for (label, _), count in zip(TIERS, counts) if count > 0]
@@ -94,7 +97,13 @@ def make_corpus(n: int, *, seed: int = 0) -> str:
         for h in range(rng.randint(2, 3)):
             out += [headings[h % len(headings)], ""]
             for _ in range(rng.randint(2, 5)):
-                out += [rng.choice(paragraphs), ""]
+                # a new paragraph of the seed's sentences: unique text, as in a real book
+                paragraph = "".join(rng.choice(sentences) for _ in range(rng.randint(3, 8)))
+                if rng.random() < 0.1:  # a page break in mid-sentence
+                    cut = rng.randint(10, len(paragraph) - 10)
+                    out += [paragraph[:cut], ""]
+                    paragraph = paragraph[cut:]
+                out += [paragraph, ""]
     return "\n".join(out) + "\n"
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from extract.lexicon import Lexicon, load_lexicon
 from extract.records import Compilation, Essay
+from extract.segment import DISCOVERY
 from extract.segment import tokenizer as make_tokenizer
 from extract.segment import tokens
 
@@ -94,7 +95,7 @@ def candidate_terms(compilation: Compilation, *, lexicon: Lexicon | None = None,
         is deterministic.
     """
     lexicon = lexicon or load_lexicon()
-    tok = make_tokenizer(lexicon)
+    tok = make_tokenizer(lexicon, DISCOVERY)
     idf, median, stop_words = _idf()
     tags = _tags()
     counts: Counter[str] = Counter()

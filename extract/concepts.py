@@ -13,11 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import jieba
 
 from extract.lexicon import Lexicon
 from extract.records import Body, ConceptLink
-from extract.segment import tokens
+from extract.segment import Segmenter, tokens
 
 
 @dataclass
@@ -28,7 +27,7 @@ class _Tally:
     surface: str = ""
 
 
-def concepts_in(text: str, *, lexicon: Lexicon, tokenizer: jieba.Tokenizer) -> tuple[str, ...]:
+def concepts_in(text: str, *, lexicon: Lexicon, tokenizer: Segmenter) -> tuple[str, ...]:
     """Labels of the concepts named in *text*, in order of first appearance.
 
     Examples
@@ -44,7 +43,7 @@ def concepts_in(text: str, *, lexicon: Lexicon, tokenizer: jieba.Tokenizer) -> t
 
 
 def concept_links(title: str, title_line: int, body: Body | None, *, lexicon: Lexicon,
-                  tokenizer: jieba.Tokenizer) -> tuple[ConceptLink, ...]:
+                  tokenizer: Segmenter) -> tuple[ConceptLink, ...]:
     """The concepts an essay speaks of, from its title and (when present) its body.
 
     Parameters
@@ -80,7 +79,7 @@ def concept_links(title: str, title_line: int, body: Body | None, *, lexicon: Le
 
 
 def _tally(tallies: dict[str, _Tally], texts: Iterable[tuple[str, int]], where: str, lexicon: Lexicon,
-           tokenizer: jieba.Tokenizer) -> None:
+           tokenizer: Segmenter) -> None:
     for text, line in texts:
         for token in tokens(text, tokenizer):
             concept = lexicon.lookup(token)

@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-import jieba
 
 from extract.concepts import concepts_in
 from extract.lexicon import Lexicon
+from extract.segment import Segmenter
 from extract.records import Body, Paragraph, Proposal, Span
 
 _CN = "一二三四五六七八九十"
@@ -137,7 +137,7 @@ def heading_of(text: str) -> str:
     return _SENTENCE_END.split(_strip_marker(text), maxsplit=1)[0].strip()
 
 
-def proposals(body: Body, *, lexicon: Lexicon, tokenizer: jieba.Tokenizer) -> tuple[Proposal, ...]:
+def proposals(body: Body, *, lexicon: Lexicon, tokenizer: Segmenter) -> tuple[Proposal, ...]:
     """The proposals of *body*, numbered in order across its proposal sections.
 
     Each proposal keeps its marker, heading (first sentence), full text

@@ -1,45 +1,113 @@
-"""Word segmentation with jieba, taught every term of a lexicon.
+"""Word segmentation, taught every term of a lexicon.
 
-Each lexicon gets its own :class:`jieba.Tokenizer` (never the global one), with
-every label and alias added as a word so that ``大监管体系`` stays one token.
-jieba is the slowest step of the tool, so dictionaries load on first use
-(never at import) and the tokens of a text are cached: concepts, proposals
-and candidates segment each paragraph once between them.
+Two engines give the same tokens:
+
+``jieba``
+    the reference: a dedicated :class:`jieba.Tokenizer` (never the global
+    one) with every lexicon label and alias added as a word, cutting with the
+    HMM off (so no unknown word is guessed and the result depends only on
+    the dictionary);
+``rjieba``
+    the fast path: rjieba, a binding of jieba-rs with the same dictionary,
+    given the same words; about 15× faster and ready in 0.1 s instead of
+    0.8 s.  ``tests/test_segment_engines.py`` proves the tokens equal on the
+    seed and on a generated corpus.
+
+Discovering new terms for the lexicon (:mod:`extract.candidates`) uses a
+third engine, :data:`DISCOVERY`: jieba with its HMM on, so that words its
+dictionary lacks are guessed rather than cut into characters.
+
+The engine is ``rjieba`` when it is installed, unless the environment
+variable ``XIANJICE_SEGMENTER`` says ``jieba``.  Either way ``大监管体系``
+stays one token.  Dictionaries load on first use, never at import, and the
+tokens of a text are cached: concepts, proposals and candidates segment each
+paragraph once between them.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib.util
 import logging
+import os
 import unicodedata
+from collections.abc import Callable
 
-import jieba
-
+from extract.errors import XianjiceError
 from extract.lexicon import QUOTES, Lexicon
 
 _CACHE_SIZE = 8192
+ENGINES = ("rjieba", "jieba")
+#: jieba with its HMM on, guessing words its dictionary lacks: for discovering
+#: lexicon candidates (``广东关区`` → 关区), never for matching concepts.
+DISCOVERY = "jieba-hmm"
 
 
-@functools.lru_cache(maxsize=8)
-def tokenizer(lexicon: Lexicon) -> jieba.Tokenizer:
-    """A dedicated jieba tokenizer knowing every term of *lexicon* (cached per lexicon).
+class Segmenter:
+    """A word segmenter that knows a lexicon's terms.
+
+    Build one with :func:`tokenizer`; call :meth:`cut` or, better,
+    :func:`tokens` (which caches).
+    """
+
+    def __init__(self, engine: str, cut: Callable[[str], list[str]]):
+        self.engine = engine
+        self._cut = cut
+
+    def cut(self, text: str) -> list[str]:
+        """The tokens of *text*, as is (no normalisation)."""
+        return self._cut(text)
+
+    def __repr__(self) -> str:
+        return f"<Segmenter {self.engine}>"
+
+
+def default_engine() -> str:
+    """``rjieba`` when installed, unless ``XIANJICE_SEGMENTER=jieba``; else ``jieba``."""
+    wanted = os.environ.get("XIANJICE_SEGMENTER", "").strip().lower()
+    if wanted:
+        if wanted not in ENGINES:
+            raise XianjiceError(f"XIANJICE_SEGMENTER={wanted!r}: use one of {', '.join(ENGINES)}")
+        return wanted
+    return "rjieba" if importlib.util.find_spec("rjieba") is not None else "jieba"
+
+
+def tokenizer(lexicon: Lexicon, engine: str | None = None) -> Segmenter:
+    """A segmenter knowing every term of *lexicon* (cached per lexicon and engine).
 
     Examples
     --------
     >>> from extract.lexicon import load_lexicon
-    >>> tok = tokenizer(load_lexicon())
-    >>> tok is tokenizer(load_lexicon())
+    >>> seg = tokenizer(load_lexicon())
+    >>> seg is tokenizer(load_lexicon())
     True
-    >>> tokens("构建“大监管”体系，防范两大风险", tok)
+    >>> tokens("构建“大监管”体系，防范两大风险", seg)
     ['构建', '大监管体系', ',', '防范', '两大风险']
     """
+    return _tokenizer(lexicon, engine or default_engine())
+
+
+@functools.lru_cache(maxsize=8)
+def _tokenizer(lexicon: Lexicon, engine: str) -> Segmenter:
+    words = [term for term in lexicon.terms() if len(term) > 1]
+    if engine == "rjieba":
+        import rjieba
+
+        r = rjieba.Jieba()
+        for word in words:
+            r.add_word(word, r.suggest_freq(word), None)
+        return Segmenter("rjieba", lambda text: r.cut(text, False))
+    if engine not in ("jieba", DISCOVERY):
+        raise XianjiceError(f"unknown segmenter {engine!r}: use one of {', '.join(ENGINES)}")
+    import jieba
+
     jieba.default_logger.setLevel(logging.WARNING)  # no "Building prefix dict" chatter on stderr
     tok = jieba.Tokenizer()
     tok.initialize()
-    for term in lexicon.terms():
-        if len(term) > 1:
-            tok.add_word(term)
-    return tok
+    for word in words:
+        tok.add_word(word)
+    hmm = engine == DISCOVERY
+    return Segmenter(engine, lambda text: list(tok.cut(text, HMM=hmm)))
 
 
 def prepare(text: str) -> str:
@@ -51,15 +119,15 @@ def prepare(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKC", text) if c not in QUOTES)
 
 
-def tokens(text: str, tok: jieba.Tokenizer) -> list[str]:
-    """The jieba tokens of *text* in its :func:`prepare` form (NFKC: ``，`` reads ``,``), spaces dropped.
+def tokens(text: str, tok: Segmenter) -> list[str]:
+    """The tokens of *text* in its :func:`prepare` form (NFKC: ``，`` reads ``,``), spaces dropped.
 
-    Results are cached per (text, tokenizer), so segmenting the same
+    Results are cached per (text, segmenter), so segmenting the same
     paragraph twice costs nothing.
     """
     return list(_cut(text, tok))
 
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
-def _cut(text: str, tok: jieba.Tokenizer) -> tuple[str, ...]:
+def _cut(text: str, tok: Segmenter) -> tuple[str, ...]:
     return tuple(t for t in tok.cut(prepare(text)) if t.strip())

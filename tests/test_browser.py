@@ -208,3 +208,26 @@ def test_seed_page_settles_finds_and_filters(chromium, seed_pages):
         assert sorted(shown) == sorted(essays) and 0 < len(shown) < 60
     finally:
         w.close()
+
+
+def test_seeded_layout_gives_the_same_picture_each_time(chromium, pages):
+    positions = []
+    for _ in range(2):
+        w = PageWatch(chromium, pages[0])
+        page = w.open()
+        positions.append(page.evaluate("JSON.stringify(xj.network.getPositions())"))
+        w.close()
+    assert positions[0] == positions[1]
+    assert len(positions[0]) > 100
+
+
+def test_empty_graph_page_loads(chromium, tmp_path):
+    import networkx as nx
+
+    written = write_html(nx.MultiDiGraph(), tmp_path / "graph.html")
+    for p in written:
+        w = PageWatch(chromium, p)
+        page = w.open()
+        assert w.errors == [] and page.evaluate("xj.data.total") == 0
+        assert "0 / 0" in page.text_content("#status")
+        w.close()

@@ -219,3 +219,30 @@ def test_heatmap_png_and_svg_are_deterministic_and_draw_chinese(tmp_path):
     units, themes, counts = heatmap_matrix(G)
     assert units and themes and sum(map(sum, counts)) > 0
     assert svg.count("<use ") > len(units)  # labels drawn as glyph paths
+
+
+def test_heatmap_of_an_empty_graph_says_so(tmp_path):
+    from graph.heatmap import heatmap_matrix, write_heatmap
+
+    assert heatmap_matrix(nx.MultiDiGraph()) == ([], [], [])
+    png, svg = write_heatmap(nx.MultiDiGraph(), tmp_path)
+    assert png.stat().st_size > 0 and svg.read_text(encoding="utf-8").startswith("<?xml")
+
+
+def test_heatmap_without_a_chinese_font_raises_a_clear_error(monkeypatch, tmp_path):
+    from matplotlib import font_manager
+
+    from extract.errors import XianjiceError
+    from graph import heatmap
+
+    def nothing(*args, **kwargs):
+        raise ValueError("no font")
+
+    heatmap.cjk_font.cache_clear()
+    monkeypatch.setattr(font_manager, "findfont", nothing)
+    monkeypatch.setattr(heatmap, "NOTO_DIR", tmp_path)
+    try:
+        with pytest.raises(XianjiceError, match="fonts-noto-cjk"):
+            heatmap.write_heatmap(sample_graph(), tmp_path)
+    finally:
+        heatmap.cjk_font.cache_clear()

@@ -38,7 +38,7 @@ def concepts_in(text: str, *, lexicon: Lexicon, tokenizer: Segmenter) -> tuple[s
     >>> concepts_in("加大党建工作力度，防范两个风险，推进党的建设", lexicon=lex, tokenizer=tokenizer(lex))
     ('党建', '两大风险')
     """
-    found = (lexicon.lookup(t) for t in tokens(text, tokenizer))
+    found = (lexicon.lookup_token(t) for t in tokens(text, tokenizer))
     return tuple(dict.fromkeys(c.label for c in found if c is not None))
 
 
@@ -82,7 +82,7 @@ def _tally(tallies: dict[str, _Tally], texts: Iterable[tuple[str, int]], where: 
            tokenizer: Segmenter) -> None:
     for text, line in texts:
         for token in tokens(text, tokenizer):
-            concept = lexicon.lookup(token)
+            concept = lexicon.lookup_token(token)
             if concept is None:
                 continue
             tally = tallies.get(concept.label)

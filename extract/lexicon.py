@@ -77,6 +77,14 @@ class Lexicon:
         found = self._index.get(term)  # tokens come in match form already: skip NFKC
         return found if found is not None else self._index.get(match_form(term))
 
+    def lookup_token(self, token: str) -> Concept | None:
+        """Like :meth:`lookup` for a token already in match form (from :func:`extract.segment.tokens`).
+
+        >>> load_lexicon().lookup_token("两个风险").label
+        '两大风险'
+        """
+        return self._index.get(token)
+
     def terms(self) -> tuple[str, ...]:
         """Every label and alias in match form, sorted (the words jieba must keep whole).
 

@@ -37,6 +37,7 @@ from extract.errors import XianjiceError
 from extract.lexicon import QUOTES, Lexicon
 
 _CACHE_SIZE = 8192
+_NO_QUOTES = str.maketrans({c: None for c in QUOTES})
 ENGINES = ("rjieba", "jieba")
 #: jieba with its HMM on, guessing words its dictionary lacks: for discovering
 #: lexicon candidates (``广东关区`` → 关区), never for matching concepts.
@@ -116,7 +117,7 @@ def prepare(text: str) -> str:
     >>> prepare("防范“两大风险”")
     '防范两大风险'
     """
-    return "".join(c for c in unicodedata.normalize("NFKC", text) if c not in QUOTES)
+    return unicodedata.normalize("NFKC", text).translate(_NO_QUOTES)
 
 
 def tokens(text: str, tok: Segmenter) -> list[str]:

@@ -13,13 +13,16 @@ together, weighted by the number of such essays):
 ``betweenness``
     the share of shortest paths between two other concepts that pass
     through the concept, with edge length ``1 / weight`` (normalised to
-    0…1).  Beyond ``sample_betweenness_above`` concepts it is estimated
-    from that many source concepts drawn with a fixed seed;
+    0…1).  Beyond ``sample_betweenness_above`` (:data:`SAMPLE_ABOVE`)
+    concepts it is estimated from that many source concepts drawn with a
+    fixed seed;
 ``eigenvector``
     the leading eigenvector of the weighted adjacency matrix (Euclidean norm
     1).  It is only defined on a connected network, so it is computed on the
     largest connected component (most concepts, then largest eigenvalue,
-    then smallest concept id) and is 0 outside it;
+    then smallest concept id) and is 0 outside it; exactly (dense symmetric
+    solver) up to :data:`DENSE_EIGEN_LIMIT` concepts, with a sparse solver
+    from a fixed start vector beyond;
 
 and on the bipartite essay–concept graph of
 :func:`graph.cooccurrence.essay_concept_graph`:
@@ -27,8 +30,10 @@ and on the bipartite essay–concept graph of
 ``essay_share``
     bipartite degree centrality: the share of all essays that discuss it;
 ``bridging``
-    bipartite betweenness centrality (Borgatti & Halgin normalisation):
-    how much the concept lies on the paths joining essays to each other.
+    bipartite betweenness centrality (Borgatti & Halgin normalisation)
+    among the essays that discuss some concept: how much the concept lies
+    on the paths joining essays to each other (sampled like betweenness
+    beyond ``sample_betweenness_above`` essays and concepts).
 
 Counts come alongside: ``essays``, ``units`` and ``top_units`` using the
 concept, and ``first_prize_share`` / ``other_share``, the share of the
@@ -56,6 +61,9 @@ from graph.themes import essay_units
 
 #: Decimal places kept for every measure.
 DECIMALS = 6
+
+#: Beyond this many nodes, betweenness is estimated from this many sources (drawn with a fixed seed).
+SAMPLE_ABOVE = 500
 
 #: The measures ``--by`` may sort on.
 MEASURES = ("pagerank", "betweenness", "degree", "eigenvector")
@@ -91,35 +99,55 @@ def leading_eigenvector(N: nx.Graph, *, weight: str = "weight") -> dict[str, flo
     0.0
     """
     out = {n: 0.0 for n in N}
+    components = [sorted(c) for c in nx.connected_components(N) if len(c) > 1]
+    if not components:
+        return out
+    size = max(len(c) for c in components)
     best = None
-    for comp in nx.connected_components(N):
-        if len(comp) < 2:
-            continue
-        nodes = sorted(comp)
-        A = nx.to_numpy_array(N, nodelist=nodes, weight=weight)
-        values, vectors = np.linalg.eigh(A)
-        key = (-len(nodes), -round(float(values[-1]), 9), nodes[0])
-        if best is None or key < best[0]:
-            best = (key, nodes, vectors[:, -1])
-    if best is not None:
-        _, nodes, vector = best
-        vector = np.abs(vector) / np.linalg.norm(vector)
-        out.update(zip(nodes, (float(x) for x in vector)))
+    for nodes in sorted(c for c in components if len(c) == size):
+        value, vector = _perron(N, nodes, weight)
+        if best is None or round(value, 9) > round(best[0], 9):
+            best = (value, nodes, vector)
+    _, nodes, vector = best
+    out.update(zip(nodes, (float(x) for x in vector)))
     return out
 
 
+#: Beyond this many nodes the leading eigenvector comes from a sparse solver.
+DENSE_EIGEN_LIMIT = 1000
+
+
+def _perron(N: nx.Graph, nodes: list[str], weight: str) -> tuple[float, np.ndarray]:
+    """Leading eigenvalue and non-negative unit eigenvector of a connected component."""
+    if len(nodes) <= DENSE_EIGEN_LIMIT:
+        values, vectors = np.linalg.eigh(nx.to_numpy_array(N, nodelist=nodes, weight=weight))
+        value, vector = float(values[-1]), vectors[:, -1]
+    else:
+        from scipy.sparse.linalg import eigsh
+
+        A = nx.to_scipy_sparse_array(N, nodelist=nodes, weight=weight, dtype=float)
+        values, vectors = eigsh(A, k=1, which="LA", v0=np.ones(len(nodes)), tol=1e-12)
+        value, vector = float(values[0]), vectors[:, 0]
+    vector = np.abs(vector)
+    return value, vector / np.linalg.norm(vector)
+
+
+def _pivots(G: nx.Graph, sample_above: int) -> int | None:
+    return sample_above if len(G) > sample_above else None
+
+
 def _betweenness(N: nx.Graph, *, sample_above: int, seed: int) -> dict[str, float]:
-    k = sample_above if len(N) > sample_above else None
-    return nx.betweenness_centrality(N, k=k, normalized=True, weight="distance", seed=seed)
+    return nx.betweenness_centrality(N, k=_pivots(N, sample_above), normalized=True, weight="distance", seed=seed)
 
 
-def _bridging(B: nx.Graph, concepts: list[str]) -> dict[str, float]:
+def _bridging(B: nx.Graph, concepts: list[str], *, sample_above: int = SAMPLE_ABOVE, seed: int = 0) -> dict[str, float]:
     """Bipartite betweenness of the concepts among the essays that discuss one.
 
     The normalisation of Borgatti & Halgin (as in
     :func:`networkx.algorithms.bipartite.betweenness_centrality`), computed
     here so that graphs too small to have any bridge give 0 instead of a
-    division by zero.
+    division by zero.  Beyond ``sample_above`` nodes (essays and concepts)
+    it is estimated from that many source nodes drawn with ``seed``.
 
     >>> B = nx.Graph([("e1", "a"), ("e1", "b"), ("e2", "b")])
     >>> _bridging(B, ["a", "b"])
@@ -131,7 +159,7 @@ def _bridging(B: nx.Graph, concepts: list[str]) -> dict[str, float]:
         return {c: 0.0 for c in concepts}
     s, t = divmod(n - 1, m)
     most = ((m**2) * ((s + 1) ** 2) + m * (s + 1) * (2 * t - s - 1) - t * (2 * s - t + 3)) / 2.0
-    raw = nx.betweenness_centrality(B, normalized=False, weight=None)
+    raw = nx.betweenness_centrality(B, k=_pivots(B, sample_above), normalized=False, weight=None, seed=seed)
     return {c: (raw[c] / most if most else 0.0) for c in concepts}
 
 
@@ -149,7 +177,7 @@ def concept_centrality(
     G: nx.MultiDiGraph,
     *,
     by: str = "pagerank",
-    sample_betweenness_above: int = 2000,
+    sample_betweenness_above: int = SAMPLE_ABOVE,
     seed: int = 0,
     communities: dict[str, int] | None = None,
 ) -> list[dict]:
@@ -211,7 +239,7 @@ def concept_centrality(
     eigenvector = leading_eigenvector(N)
     concepts = sorted(N)
     essays_all = [n for n, d in B.nodes(data="bipartite") if d == 0]
-    bridging = _bridging(B, concepts)
+    bridging = _bridging(B, concepts, sample_above=sample_betweenness_above, seed=seed)
     n_essays = len(essays_all)
 
     first = {e for e in essays_all if G.nodes[e].get("tier") == 1}
@@ -332,8 +360,11 @@ def centrality_table(rows: list[dict], *, decimals: int = 4) -> str:
     return text_table([h for h, _ in TABLE_COLUMNS], body, right=right)
 
 
-def write_central_csv(G: nx.MultiDiGraph, path, *, seed: int = 0, **options) -> int:
+def write_central_csv(G: nx.MultiDiGraph, path, *, rows: list[dict] | None = None, seed: int = 0, **options) -> int:
     """Write ``central.csv`` (every concept, by PageRank, with its community); return the number of bytes.
+
+    Pass ``rows`` (from :func:`concept_centrality`) to write them instead of
+    computing them again.
 
     >>> import tempfile, pathlib
     >>> G = nx.MultiDiGraph()
@@ -347,7 +378,8 @@ def write_central_csv(G: nx.MultiDiGraph, path, *, seed: int = 0, **options) -> 
     """
     from graph.communities import community_of, concept_communities
 
-    rows = concept_centrality(G, communities=community_of(concept_communities(G, seed=seed)), seed=seed, **options)
+    if rows is None:
+        rows = concept_centrality(G, communities=community_of(concept_communities(G, seed=seed)), seed=seed, **options)
     data = centrality_csv(rows).encode("utf-8")
     Path(path).write_bytes(data)
     return len(data)
@@ -365,8 +397,10 @@ RDF_TERMS = {
 }
 
 
-def centrality_triples(G: nx.MultiDiGraph, *, base: str | None = None, **options):
+def centrality_triples(G: nx.MultiDiGraph, *, base: str | None = None, rows: list[dict] | None = None, **options):
     """Yield ``(concept IRI, xj:<measure>, literal)`` triples so SPARQL users can sort concepts by them.
+
+    Pass ``rows`` (from :func:`concept_centrality`) to reuse them.
 
     The predicates are those of :data:`RDF_TERMS` in the ``xj:`` namespace;
     decimals keep :data:`DECIMALS` places in a fixed lexical form
@@ -384,6 +418,11 @@ def centrality_triples(G: nx.MultiDiGraph, *, base: str | None = None, **options
     <https://example.org/concept/a> <https://xianjice.example.org/ns#pagerank> "1.000000"^^<...#decimal>
     <https://example.org/concept/a> <https://xianjice.example.org/ns#weightedDegree> "0"^^<...#integer>
     """
+    yield from rows_triples(concept_centrality(G, **options), base=base)
+
+
+def rows_triples(rows: list[dict], *, base: str | None = None):
+    """The triples of :func:`centrality_triples` from rows :func:`concept_centrality` already computed."""
     from rdflib import Literal, URIRef
 
     from graph.ids import DEFAULT_BASE, check_base
@@ -392,7 +431,7 @@ def centrality_triples(G: nx.MultiDiGraph, *, base: str | None = None, **options
     base = check_base(base or DEFAULT_BASE)
     xj, xsd = str(XJ._NS), "http://www.w3.org/2001/XMLSchema#"
     terms = sorted(RDF_TERMS.items(), key=lambda kv: kv[1][0])
-    for r in sorted(concept_centrality(G, **options), key=lambda r: r["id"]):
+    for r in sorted(rows, key=lambda r: r["id"]):
         subject = URIRef(base + r["id"])
         for measure, (name, datatype) in terms:
             value = r[measure]

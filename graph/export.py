@@ -31,7 +31,11 @@ from extract.errors import XianjiceError
 from extract.records import Compilation
 from graph.build import build_graph
 from graph.graphml import write_graphml
-from graph.html_minimal import write_html
+from graph.centrality import centrality_csv, concept_centrality, rows_triples
+from graph.communities import community_of, concept_communities
+from graph.heatmap import write_heatmap
+from graph.html import write_html
+from graph.themes import write_themes_csv
 from graph.ids import DEFAULT_BASE, check_base
 from graph.rdf import graph_triples
 from graph.tables import write_tables
@@ -178,21 +182,42 @@ def _swap_in(tmp: Path, out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _write_all(compilations: Sequence[Compilation], tmp: Path, base: str, progress: Progress) -> dict:
-    t0 = time.perf_counter()
+class _Stages:
+    """Times each stage of a build and says what it did."""
+
+    def __init__(self, progress: Progress, timings: dict[str, float] | None):
+        self.progress = progress
+        self.timings = timings if timings is not None else {}
+        self.t0 = time.perf_counter()
+
+    def done(self, stage: str, message: str) -> None:
+        now = time.perf_counter()
+        self.timings[stage] = self.timings.get(stage, 0.0) + now - self.t0
+        _say(self.progress, f"{message} ({now - self.t0:.2f} s)")
+        self.t0 = now
+
+
+def _write_all(compilations: Sequence[Compilation], tmp: Path, base: str, progress: Progress,
+               timings: dict[str, float] | None) -> dict:
+    stages = _Stages(progress, timings)
     G = build_graph(compilations)
-    _say(progress, f"graph: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges "
-                   f"({time.perf_counter() - t0:.2f} s)")
-    files: dict[str, int] = {}
-    t0 = time.perf_counter()
+    stages.done("graph", f"graph: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges")
+    communities = concept_communities(G)
+    rows = concept_centrality(G, communities=community_of(communities))
+    stages.done("centrality", f"centrality of {len(rows)} concepts, {len(communities)} communities")
     triples = set(graph_triples(G, base=base))
-    files["graph.ttl"] = write_turtle(triples, tmp / "graph.ttl")
-    _say(progress, f"graph.ttl: {len(triples)} triples ({time.perf_counter() - t0:.2f} s)")
-    files["graph.graphml"] = write_graphml(G, tmp / "graph.graphml")
-    files.update(write_tables(G, tmp))
-    _say(progress, "graph.graphml, nodes.csv, edges.csv written")
+    triples.update(rows_triples(rows, base=base))
+    write_turtle(triples, tmp / "graph.ttl")
+    stages.done("turtle", f"graph.ttl: {len(triples)} triples")
+    write_graphml(G, tmp / "graph.graphml")
+    write_tables(G, tmp)
+    (tmp / "central.csv").write_bytes(centrality_csv(rows).encode("utf-8"))
+    write_themes_csv(G, tmp / "themes.csv")
+    stages.done("tables", "graph.graphml, nodes.csv, edges.csv, central.csv, themes.csv")
     write_html(G, tmp / "graph.html")
-    _say(progress, "graph.html written")
+    stages.done("html", "graph.html and its views")
+    write_heatmap(G, tmp)
+    stages.done("heatmap", "unit × theme heatmap (PNG, SVG)")
     files = {p.name: p.stat().st_size for p in tmp.iterdir() if p.is_file()}
     report = {
         "generator": GENERATOR,
@@ -200,6 +225,7 @@ def _write_all(compilations: Sequence[Compilation], tmp: Path, base: str, progre
         "books": [book_report(c, G) for c in sorted(compilations, key=lambda c: (c.book.isbn or "", c.source))],
         "graph": graph_report(G),
         "rdf": {"triples": len(triples)},
+        "central": [{"rank": r["rank"], "concept": r["concept"], "pagerank": r["pagerank"]} for r in rows[:10]],
         "files": dict(sorted(files.items())),
     }
     text = json.dumps(report, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
@@ -213,6 +239,7 @@ def write_build(
     *,
     base: str = DEFAULT_BASE,
     progress: Progress = None,
+    timings: dict[str, float] | None = None,
 ) -> dict:
     """Build the graph of ``compilations`` and write every export into ``out_dir``.
 
@@ -227,6 +254,9 @@ def write_build(
         Base IRI of every resource; absolute, ending in ``/`` or ``#``.
     progress
         Called with one line of text per step.
+    timings
+        When given, filled with the seconds each stage took (graph,
+        centrality, turtle, tables, html, heatmap); never written to the build.
 
     Returns
     -------
@@ -250,7 +280,7 @@ def write_build(
     except OSError as exc:
         raise ExportError(f"{out}: cannot create the output directory: {exc.strerror or exc}") from exc
     try:
-        report = _write_all(compilations, tmp, base, progress)
+        report = _write_all(compilations, tmp, base, progress, timings)
         if out.is_dir():
             for name in KEEP:
                 if (out / name).is_file():

@@ -20,8 +20,9 @@ DEFAULT_OUT = "exports"
               help="Base IRI of every resource: absolute, ending in / or #.")
 @click.option("--lexicon", type=click.Path(dir_okay=False, exists=True), help="A lexicon CSV to use instead of the bundled one.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress or summary on stderr.")
+@click.option("--timings", type=click.Path(dir_okay=False), help="Write the seconds each stage took to this JSON file.")
 @clean_errors
-def build(files: tuple[str, ...], out: str, base: str, lexicon: str | None, quiet: bool) -> None:
+def build(files: tuple[str, ...], out: str, base: str, lexicon: str | None, quiet: bool, timings: str | None) -> None:
     """Extract, build the knowledge graph and write every export into DIR.
 
     Writes graph.ttl (RDF Turtle), graph.graphml (Gephi, Cytoscape),
@@ -43,8 +44,11 @@ def build(files: tuple[str, ...], out: str, base: str, lexicon: str | None, quie
     progress = stderr_progress(quiet)
     check_base(base)
     started = time.perf_counter()
-    compilations = extract_files(input_files(files), lexicon_path=lexicon, progress=progress)
-    report = write_build(compilations, out, base=base, progress=progress)
+    stages: dict[str, float] = {}
+    compilations = extract_files(input_files(files), lexicon_path=lexicon, progress=progress, timings=stages)
+    report = write_build(compilations, out, base=base, progress=progress, timings=stages)
+    if timings:
+        write_timings(timings, stages, time.perf_counter() - started)
     if not quiet:
         g = report["graph"]
         kinds = ", ".join(f"{n} {k}" for k, n in g["nodes_by_kind"].items())
@@ -54,6 +58,15 @@ def build(files: tuple[str, ...], out: str, base: str, lexicon: str | None, quie
             unplaced = len(b["unplaced"])
             click.echo(f"  {b['source']}: {b['essays']} essays, {b['essays_with_body']} with body, "
                        f"{unplaced} unplaced line{'s' if unplaced != 1 else ''}", err=True)
+
+
+def write_timings(path: str, stages: dict[str, float], total: float) -> None:
+    """Stage times as JSON (for bench/bench_build.py); never part of a build."""
+    import json
+    from pathlib import Path
+
+    data = {name: round(seconds, 4) for name, seconds in stages.items()} | {"total": round(total, 4)}
+    Path(path).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
 
 
 @click.command()

@@ -1,0 +1,104 @@
+"""Benchmark: the whole build against its floor, side by side in one run.
+
+The floor is the slowest work any build must do: reading the file and
+segmenting all of it with jieba (a fresh ``python`` process running
+``jieba.Tokenizer().cut`` over the text, start-up and dictionary loading
+included).  The build is ``xianjice build FILE`` in a fresh process too.
+Both run here, one after the other, on the same file; the table shows each
+time, their ratio, the build's stages and the peak memory of each process.
+
+Targets (issue "Scale and speed"): the seed within 2x its floor; generated
+corpora of 600 and 5,000 essays within 1.2x; peak memory under 2 GiB.
+
+Usage::
+
+    python bench/bench_build.py              # seed, 600 and 5,000 essays
+    python bench/bench_build.py --sizes 600  # seed and 600 only
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from make_corpus import make_corpus  # noqa: E402
+
+from xianjice import bundled_seed  # noqa: E402
+
+FLOOR = (
+    "import sys, logging, jieba\n"
+    "jieba.setLogLevel(logging.WARNING)\n"
+    "text = open(sys.argv[1], encoding='utf-8').read()\n"
+    "n = sum(1 for _ in jieba.Tokenizer().cut(text))\n"
+)
+STAGES = ("extract", "analyse", "graph", "centrality", "turtle", "tables", "html", "heatmap")
+TARGETS = {"seed": 2.0}
+DEFAULT_TARGET = 1.2
+
+
+def run(argv: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MiB) of one child process."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - started
+    stderr = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(argv[:4])} … failed ({proc.returncode}):\n{stderr}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def measure(name: str, path: Path, work: Path) -> dict:
+    floor, floor_mem = run([sys.executable, "-c", FLOOR, str(path)])
+    timings = work / f"{name}.timings.json"
+    build, build_mem = run([sys.executable, "-m", "xianjice", "build", str(path), "-o", str(work / f"out-{name}"),
+                            "--quiet", "--timings", str(timings)])
+    stages = json.loads(timings.read_text(encoding="utf-8"))
+    return {"input": name, "mb": path.stat().st_size / 1e6, "floor": floor, "build": build, "ratio": build / floor,
+            "target": TARGETS.get(name, DEFAULT_TARGET), "floor_mem": floor_mem, "build_mem": build_mem,
+            "stages": stages}
+
+
+def table(rows: list[dict]) -> str:
+    head = ["input", "MB", "floor s", "build s", "ratio", "target", "ok", "floor MiB", "build MiB", *STAGES]
+    lines = [head]
+    for r in rows:
+        ok = r["ratio"] <= r["target"] and r["build_mem"] < 2048
+        lines.append([r["input"], f"{r['mb']:.1f}", f"{r['floor']:.2f}", f"{r['build']:.2f}", f"{r['ratio']:.2f}",
+                      f"≤{r['target']}", "yes" if ok else "NO", f"{r['floor_mem']:.0f}", f"{r['build_mem']:.0f}",
+                      *(f"{r['stages'].get(s, 0):.2f}" for s in STAGES)])
+    widths = [max(len(row[i]) for row in lines) for i in range(len(head))]
+    return "\n".join("  ".join(cell.rjust(widths[i]) for i, cell in enumerate(row)) for row in lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[600, 5000], help="generated corpus sizes (essays)")
+    args = parser.parse_args(argv)
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="xianjice-bench-") as tmp:
+        work = Path(tmp)
+        inputs = [("seed", bundled_seed())]
+        for n in args.sizes:
+            path = work / f"corpus-{n}.txt"
+            path.write_text(make_corpus(n), encoding="utf-8")
+            inputs.append((str(n), path))
+        for name, path in inputs:
+            rows.append(measure(name, path, work))
+            print(f"measured {name}", file=sys.stderr)
+    print(table(rows))
+
+
+if __name__ == "__main__":
+    main()

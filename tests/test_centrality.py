@@ -245,3 +245,14 @@ def test_rdf_scores_sort_in_sparql():
     ranked = [str(row.c).rsplit("/", 1)[-1] for row in g.query(query)]
     assert ranked == [r["concept"] for r in concept_centrality(G)]
     assert len(g) == 4 * 5
+
+
+def test_sparse_eigenvector_agrees_with_dense(monkeypatch):
+    import graph.centrality as centrality
+
+    N = concept_network(tiny_graph({"e1": "abc", "e2": "cd", "e3": "de", "e4": "ef", "e5": "ab", "e6": "xy"}))
+    dense = leading_eigenvector(N)
+    monkeypatch.setattr(centrality, "DENSE_EIGEN_LIMIT", 2)
+    sparse = leading_eigenvector(N)
+    assert sparse == pytest.approx(dense, abs=1e-9)
+    assert sparse["concept/x"] == 0.0

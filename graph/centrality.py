@@ -36,7 +36,7 @@ and on the bipartite essay–concept graph of
     beyond ``sample_betweenness_above`` essays and concepts).
 
 Counts come alongside: ``essays``, ``units`` and ``top_units`` using the
-concept, and ``first_prize_share`` / ``other_share``, the share of the
+concept (units not known are not counted), and ``first_prize_share`` / ``other_share``, the share of the
 first-prize essays (tier 1) and of all other essays that discuss it
 (``None`` when there is no such essay).
 
@@ -57,7 +57,7 @@ import networkx as nx
 import numpy as np
 
 from graph.cooccurrence import concept_network, essay_concept_graph, essay_concepts
-from graph.themes import essay_units
+from graph.themes import UNKNOWN_UNIT, essay_units
 
 #: Decimal places kept for every measure.
 DECIMALS = 6
@@ -247,8 +247,8 @@ def concept_centrality(
     for e, cs in essay_concepts(G).items():
         for c in cs:
             users[c].append(e)
-    units = {e: essay_units(G, e) for e in essays_all}
-    tops = {e: essay_units(G, e, level="top") for e in essays_all}
+    units = {e: set(essay_units(G, e)) - {UNKNOWN_UNIT} for e in essays_all}
+    tops = {e: set(essay_units(G, e, level="top")) - {UNKNOWN_UNIT} for e in essays_all}
 
     rows = []
     for c in concepts:

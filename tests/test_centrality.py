@@ -151,6 +151,11 @@ def test_counts_units_and_prize_shares():
     assert (b["first_prize_share"], b["other_share"]) == (0.5, 0.5)
 
 
+def test_unknown_units_are_not_counted():
+    rows = by_label(concept_centrality(tiny_graph({"e1": "a", "e2": "a"}, units={"e1": ("甲关",)})))
+    assert (rows["a"]["essays"], rows["a"]["units"], rows["a"]["top_units"]) == (2, 1, 1)
+
+
 def test_prize_share_is_none_without_first_prize_essays():
     rows = concept_centrality(tiny_graph({"e1": "ab"}))
     assert {r["first_prize_share"] for r in rows} == {None}

@@ -99,3 +99,11 @@ def test_bad_options(args):
 def test_help_has_examples(command):
     out = run(command, "--help").stdout
     assert "Examples:" in out and f"xianjice {command}" in out
+
+
+def test_by_choices_are_the_library_measures():
+    from graph.centrality import MEASURES
+    from xianjice.commands_analysis import central
+
+    by = next(p for p in central.params if p.name == "by")
+    assert tuple(by.type.choices) == MEASURES

@@ -373,12 +373,23 @@ def person_id(name: str, scope: str | None) -> str:
 
 
 @cache
-def _jieba():
+def _segmenter(engine: str) -> tuple:
+    """``(cut, is_word)`` of the segmentation engine (HMM off), as in :mod:`extract.segment`.
+
+    rjieba (the default where installed) and jieba give the same words;
+    ``tests/test_segment_engines.py`` checks it for every organisation name.
+    """
+    if engine == "rjieba":
+        import rjieba
+
+        r = rjieba.Jieba()
+        return (lambda text: r.cut(text, False)), r.has_word
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    return (lambda text: tok.lcut(text, HMM=False)), (lambda word: tok.FREQ.get(word, 0) > 0)
 
 
 def _words(chunks: list[str]) -> str:
@@ -391,12 +402,12 @@ def _words(chunks: list[str]) -> str:
     return out
 
 
-def _split_compound(word: str, freq: dict) -> list[str]:
+def _split_compound(word: str, is_word) -> list[str]:
     """Split a dictionary word such as 北京海关 into words the dictionary also knows."""
     if len(word) >= 4:
         for i in range(2, len(word) - 1):
-            if freq.get(word[:i], 0) > 0 and freq.get(word[i:], 0) > 0:
-                return _split_compound(word[:i], freq) + _split_compound(word[i:], freq)
+            if is_word(word[:i]) and is_word(word[i:]):
+                return _split_compound(word[:i], is_word) + _split_compound(word[i:], is_word)
     return [word]
 
 
@@ -419,7 +430,7 @@ def person_pinyin(name: str) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in (surname, given) if w)
 
 
-def org_pinyin(name: str) -> str:
+def org_pinyin(name: str, *, engine: str | None = None) -> str:
     """Return an organisation name in pinyin with tone marks, word by word.
 
     >>> org_pinyin("拱北海关综合统计处")
@@ -432,9 +443,11 @@ def org_pinyin(name: str) -> str:
     name = clean_text(name)
     if not _HAN.search(name):
         return ""
+    from extract.segment import default_engine
+
     words = []
-    jieba = _jieba()
-    tokens = [w for t in jieba.lcut(name) for w in _split_compound(t, jieba.dt.FREQ)]
+    cut, is_word = _segmenter(engine or default_engine())
+    tokens = [w for t in cut(name) for w in _split_compound(t, is_word)]
     for word in tokens:
         text = _words(syllables(word, tone=True)).strip()
         if text:

@@ -65,3 +65,13 @@ def test_lexicon_terms_stay_whole_in_both(engines):
 def test_discovery_engine_guesses_unknown_words():
     seg = tokenizer(load_lexicon(), DISCOVERY)
     assert "关区" in seg.cut("就广东关区来讲")
+
+
+def test_organisation_pinyin_is_the_same_with_either_engine(seed_compilation):
+    from extract.gazetteer import load_gazetteer
+    from graph.ids import org_pinyin
+
+    names = {o.name for o in load_gazetteer().organisations}
+    names |= {part for e in seed_compilation.essays for u in e.entry.units for part in u.path}
+    for name in sorted(names):
+        assert org_pinyin(name, engine="rjieba") == org_pinyin(name, engine="jieba"), name

@@ -76,7 +76,7 @@ def render_page(G: nx.MultiDiGraph, view: dict, *, links: list, limit: int = DEF
 
     ``links`` lists ``(view id, label, file name)`` of the pages to link to.
     """
-    net = _network(view)
+    net = _network(view, shown=min(len(view["nodes"]), limit))
     meta = _page_data(G, view, links=links, limit=limit)
     net.templateEnv = html_assets.template_env()
     net.path = html_assets.TEMPLATE
@@ -107,8 +107,11 @@ def _heading(G: nx.MultiDiGraph, view: dict) -> str:
     return " — ".join([label, *books[:1]]) + (f" (+{len(books) - 1})" if len(books) > 1 else "")
 
 
-def _network(view: dict):
-    """Build the pyvis network of a view: nodes and edges sorted, options tuned to settle fast."""
+def _network(view: dict, *, shown: int):
+    """Build the pyvis network of a view: nodes and edges sorted, options tuned to settle fast.
+
+    ``shown`` is the number of nodes the page starts with (the physics is tuned for those).
+    """
     from pyvis.network import Network
 
     directed = view["id"] == "all"
@@ -124,7 +127,7 @@ def _network(view: dict):
         net.add_edge(e["from"], e["to"], rel=e["rel"], **extra)
     for e in net.edges:
         e.pop("arrows", None)  # pyvis marks every edge of a directed network; the options say it once
-    net.set_options(_options_json(len(view["nodes"]), directed=directed, weighted=view["id"] != "all"))
+    net.set_options(_options_json(shown, directed=directed, weighted=view["id"] != "all"))
     return net
 
 
@@ -199,8 +202,7 @@ def _page_data(G: nx.MultiDiGraph, view: dict, *, links: list, limit: int) -> di
         }
         infos[n["id"]] = _cap(details(G, n["id"]), index, labels) if n["id"] in G else {
             "kind": n["kind"], "title": n["label"], "fields": [], "lists": []}
-    present = sorted({n["kind"] for n in view["nodes"]}, key=lambda k: [x[0] for x in KINDS].index(k)
-                     if k in KIND_ORDER else len(KINDS))
+    present = sorted({n["kind"] for n in view["nodes"]}, key=lambda k: (KIND_ORDER.get(k, len(KIND_ORDER)), k))
     counts = {k: sum(1 for n in view["nodes"] if n["kind"] == k) for k in present}
     kinds = [{"kind": k, **style(k), "count": counts[k]} for k in present]
     legend = [{"label": f"{k['label']} ({k['count']})", "shape": k["shape"], "color": k["color"]} for k in kinds]
@@ -224,7 +226,8 @@ def _page_data(G: nx.MultiDiGraph, view: dict, *, links: list, limit: int) -> di
     }
 
 
-KIND_ORDER = frozenset(k for k, *_ in KINDS)
+#: Legend position of each node kind (other kinds follow, by name).
+KIND_ORDER = {k: i for i, (k, *_) in enumerate(KINDS)}
 
 
 def _cap(info: dict, index: dict[str, int], labels: dict[str, str]) -> dict:

@@ -418,7 +418,7 @@ def centrality_triples(G: nx.MultiDiGraph, *, base: str | None = None, rows: lis
     <https://example.org/concept/a> <https://xianjice.example.org/ns#pagerank> "1.000000"^^<...#decimal>
     <https://example.org/concept/a> <https://xianjice.example.org/ns#weightedDegree> "0"^^<...#integer>
     """
-    yield from rows_triples(concept_centrality(G, **options), base=base)
+    yield from rows_triples(concept_centrality(G, **options) if rows is None else rows, base=base)
 
 
 def rows_triples(rows: list[dict], *, base: str | None = None):

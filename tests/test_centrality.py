@@ -261,3 +261,12 @@ def test_sparse_eigenvector_agrees_with_dense(monkeypatch):
     sparse = leading_eigenvector(N)
     assert sparse == pytest.approx(dense, abs=1e-9)
     assert sparse["concept/x"] == 0.0
+
+
+def test_rdf_triples_reuse_given_rows():
+    from graph.centrality import centrality_triples, rows_triples
+
+    G = tiny_graph(STAR)
+    rows = concept_centrality(G)
+    assert list(centrality_triples(G, base="https://e.org/", rows=rows)) == list(rows_triples(rows, base="https://e.org/"))
+    assert list(centrality_triples(G, base="https://e.org/", rows=rows[:1])) == list(rows_triples(rows[:1], base="https://e.org/"))

@@ -65,6 +65,9 @@ DECIMALS = 6
 #: Beyond this many nodes, betweenness is estimated from this many sources (drawn with a fixed seed).
 SAMPLE_ABOVE = 500
 
+#: Sources drawn for the bipartite betweenness (``bridging``) of a large essay–concept graph.
+BRIDGING_PIVOTS = 100
+
 #: The measures ``--by`` may sort on.
 MEASURES = ("pagerank", "betweenness", "degree", "eigenvector")
 
@@ -153,13 +156,14 @@ def _bridging(B: nx.Graph, concepts: list[str], *, sample_above: int = SAMPLE_AB
     >>> _bridging(B, ["a", "b"])
     {'a': 0.0, 'b': 1.0}
     """
-    B = B.subgraph(n for n in B if B.degree(n) > 0)
+    B = nx.Graph(B.subgraph(n for n in B if B.degree(n) > 0))  # a copy: traversing a view is 4x slower
     n, m = len(concepts), len(B) - len(concepts)
     if n == 0 or m == 0:
         return {c: 0.0 for c in concepts}
     s, t = divmod(n - 1, m)
     most = ((m**2) * ((s + 1) ** 2) + m * (s + 1) * (2 * t - s - 1) - t * (2 * s - t + 3)) / 2.0
-    raw = nx.betweenness_centrality(B, k=_pivots(B, sample_above), normalized=False, weight=None, seed=seed)
+    k = min(_pivots(B, sample_above) or len(B), BRIDGING_PIVOTS) if len(B) > sample_above else None
+    raw = nx.betweenness_centrality(B, k=k, normalized=False, weight=None, seed=seed)
     return {c: (raw[c] / most if most else 0.0) for c in concepts}
 
 

@@ -33,7 +33,8 @@ from graph.build import build_graph
 from graph.graphml import write_graphml
 from graph.centrality import centrality_csv, concept_centrality, rows_triples
 from graph.communities import community_of, concept_communities
-from graph.heatmap import write_heatmap
+from graph.background import Painter
+from graph.heatmap import heatmap_matrix
 from graph.html import write_html
 from graph.themes import write_themes_csv
 from graph.ids import DEFAULT_BASE, check_base
@@ -198,9 +199,10 @@ class _Stages:
 
 
 def _write_all(compilations: Sequence[Compilation], tmp: Path, base: str, progress: Progress,
-               timings: dict[str, float] | None) -> dict:
+               timings: dict[str, float] | None, painter: Painter) -> dict:
     stages = _Stages(progress, timings)
     G = build_graph(compilations)
+    pictures = painter.heatmap(heatmap_matrix(G), tmp)  # drawn beside the rest when the painter has a worker
     stages.done("graph", f"graph: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges")
     communities = concept_communities(G)
     rows = concept_centrality(G, communities=community_of(communities))
@@ -216,7 +218,7 @@ def _write_all(compilations: Sequence[Compilation], tmp: Path, base: str, progre
     stages.done("tables", "graph.graphml, nodes.csv, edges.csv, central.csv, themes.csv")
     write_html(G, tmp / "graph.html")
     stages.done("html", "graph.html and its views")
-    write_heatmap(G, tmp)
+    pictures.result()
     stages.done("heatmap", "unit × theme heatmap (PNG, SVG)")
     files = {p.name: p.stat().st_size for p in tmp.iterdir() if p.is_file()}
     report = {
@@ -240,6 +242,7 @@ def write_build(
     base: str = DEFAULT_BASE,
     progress: Progress = None,
     timings: dict[str, float] | None = None,
+    painter: Painter | None = None,
 ) -> dict:
     """Build the graph of ``compilations`` and write every export into ``out_dir``.
 
@@ -257,6 +260,9 @@ def write_build(
     timings
         When given, filled with the seconds each stage took (graph,
         centrality, turtle, tables, html, heatmap); never written to the build.
+    painter
+        A :class:`graph.background.Painter` that draws the heatmap in a
+        second process; without one it is drawn in this process.
 
     Returns
     -------
@@ -280,7 +286,11 @@ def write_build(
     except OSError as exc:
         raise ExportError(f"{out}: cannot create the output directory: {exc.strerror or exc}") from exc
     try:
-        report = _write_all(compilations, tmp, base, progress, timings)
+        if painter is None:
+            with Painter(background=False) as inline:
+                report = _write_all(compilations, tmp, base, progress, timings, inline)
+        else:
+            report = _write_all(compilations, tmp, base, progress, timings, painter)
         if out.is_dir():
             for name in KEEP:
                 if (out / name).is_file():

@@ -69,13 +69,16 @@ def heatmap_matrix(G: nx.MultiDiGraph) -> tuple[list[str], list[str], list[list[
     return [r["unit"] for r in rows], list(m["themes"]), [[r["themes"][t] for t in m["themes"]] for r in rows]
 
 
-def heatmap_figure(G: nx.MultiDiGraph, *, title: str = "单位 × 主题：征文篇数  Units × themes: essays"):
-    """Return a matplotlib ``Figure`` of the heatmap (no pyplot state is touched)."""
+Matrix = tuple[list[str], list[str], list[list[int]]]
+
+
+def heatmap_figure(matrix: Matrix, *, title: str = "单位 × 主题：征文篇数  Units × themes: essays"):
+    """Return a matplotlib ``Figure`` of a :func:`heatmap_matrix` (no pyplot state is touched)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.font_manager import FontProperties
 
-    units, themes, counts = heatmap_matrix(G)
+    units, themes, counts = matrix
     font = FontProperties(fname=cjk_font())
     width = max(6.0, 2.2 + 0.55 * len(themes))
     height = max(3.0, 1.6 + 0.28 * len(units))
@@ -105,20 +108,33 @@ def heatmap_figure(G: nx.MultiDiGraph, *, title: str = "单位 × 主题：征�
 
 
 def write_heatmap(G: nx.MultiDiGraph, out_dir: str | Path, *, stem: str = "units-themes") -> list[Path]:
-    """Write ``<stem>.png`` and ``<stem>.svg`` into ``out_dir``; return their paths.
+    """Write ``<stem>.png`` and ``<stem>.svg`` of the unit × theme heatmap into ``out_dir``; return their paths.
 
     Raises
     ------
     FontMissingError
         When no Chinese font is installed.
     """
+    return draw_heatmap(heatmap_matrix(G), out_dir, stem=stem)
+
+
+def warm_up() -> None:
+    """Load matplotlib and the Chinese font ahead of time (in a background process)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: F401
+    from matplotlib.font_manager import get_font
+
+    get_font(cjk_font())
+
+
+def draw_heatmap(matrix: Matrix, out_dir: str | Path, *, stem: str = "units-themes") -> list[Path]:
+    """Write the PNG and SVG of a :func:`heatmap_matrix`; see :func:`write_heatmap`."""
     import matplotlib
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     png, svg = out_dir / f"{stem}.png", out_dir / f"{stem}.svg"
     with matplotlib.rc_context({"svg.hashsalt": "xianjice", "svg.fonttype": "path", "axes.unicode_minus": False}):
-        fig = heatmap_figure(G)
+        fig = heatmap_figure(matrix)
         fig.savefig(png, format="png", metadata={"Software": None})
         fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
     return [png, svg]

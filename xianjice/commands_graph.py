@@ -38,6 +38,7 @@ def build(files: tuple[str, ...], out: str, base: str, lexicon: str | None, quie
         xianjice build book.txt --base https://data.example.org/xianjice/
     """
     from extract.pipeline import extract_files
+    from graph.background import Painter
     from graph.export import write_build
     from graph.ids import check_base
 
@@ -45,8 +46,9 @@ def build(files: tuple[str, ...], out: str, base: str, lexicon: str | None, quie
     check_base(base)
     started = time.perf_counter()
     stages: dict[str, float] = {}
-    compilations = extract_files(input_files(files), lexicon_path=lexicon, progress=progress, timings=stages)
-    report = write_build(compilations, out, base=base, progress=progress, timings=stages)
+    with Painter() as painter:  # matplotlib loads in a second process while the text is read
+        compilations = extract_files(input_files(files), lexicon_path=lexicon, progress=progress, timings=stages)
+        report = write_build(compilations, out, base=base, progress=progress, timings=stages, painter=painter)
     if timings:
         write_timings(timings, stages, time.perf_counter() - started)
     if not quiet:

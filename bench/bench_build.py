@@ -65,17 +65,22 @@ def measure(name: str, path: Path, work: Path) -> dict:
     build, build_mem = run([sys.executable, "-m", "xianjice", "build", str(path), "-o", str(work / f"out-{name}"),
                             "--quiet", "--timings", str(timings)])
     stages = json.loads(timings.read_text(encoding="utf-8"))
-    return {"input": name, "mb": path.stat().st_size / 1e6, "floor": floor, "build": build, "ratio": build / floor,
+    report = json.loads((work / f"out-{name}" / "report.json").read_text(encoding="utf-8"))
+    book = report["books"][0]
+    if name != "seed" and (book["essays"] != int(name) or book["essays_with_body"] != int(name) or book["unplaced"]):
+        raise SystemExit(f"corpus {name}: found {book['essays']} essays, {book['essays_with_body']} bodies, "
+                         f"{len(book['unplaced'])} unplaced lines")
+    return {"input": name, "essays": book["essays"], "mb": path.stat().st_size / 1e6, "floor": floor, "build": build, "ratio": build / floor,
             "target": TARGETS.get(name, DEFAULT_TARGET), "floor_mem": floor_mem, "build_mem": build_mem,
             "stages": stages}
 
 
 def table(rows: list[dict]) -> str:
-    head = ["input", "MB", "floor s", "build s", "ratio", "target", "ok", "floor MiB", "build MiB", *STAGES]
+    head = ["input", "essays", "MB", "floor s", "build s", "ratio", "target", "ok", "floor MiB", "build MiB", *STAGES]
     lines = [head]
     for r in rows:
         ok = r["ratio"] <= r["target"] and r["build_mem"] < 2048
-        lines.append([r["input"], f"{r['mb']:.1f}", f"{r['floor']:.2f}", f"{r['build']:.2f}", f"{r['ratio']:.2f}",
+        lines.append([r["input"], str(r["essays"]), f"{r['mb']:.1f}", f"{r['floor']:.2f}", f"{r['build']:.2f}", f"{r['ratio']:.2f}",
                       f"≤{r['target']}", "yes" if ok else "NO", f"{r['floor_mem']:.0f}", f"{r['build_mem']:.0f}",
                       *(f"{r['stages'].get(s, 0):.2f}" for s in STAGES)])
     widths = [max(len(row[i]) for row in lines) for i in range(len(head))]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from extract.book import read_compilation
@@ -17,11 +18,14 @@ def extract_files(
     analyse: bool = True,
     progress: Callable[[str], None] | None = None,
     timings: dict[str, float] | None = None,
+    bar: Callable[[str, int], AbstractContextManager[Callable[[], None] | None]] | None = None,
 ) -> list[Compilation]:
     """Read, extract and (unless ``analyse=False``) analyse each file, in order.
 
     *timings*, when given, is filled with the seconds spent reading and
-    extracting (``extract``) and analysing (``analyse``).
+    extracting (``extract``) and analysing (``analyse``).  *bar*, when
+    given, makes a progress bar for the analysis: ``with bar(description,
+    total) as tick`` where ``tick()`` is called after each essay.
     Raises :class:`~extract.errors.XianjiceError` subclasses for bad input.
     """
     timings = timings if timings is not None else {}
@@ -43,7 +47,8 @@ def extract_files(
             if progress:
                 progress(f"analysing {len(compilation.essays)} essays of {path}")
             t0 = time.perf_counter()
-            compilation = analyse_compilation(compilation, lexicon=lexicon)
+            with bar(f"analysing {Path(path).name}", len(compilation.essays)) if bar else nullcontext() as tick:
+                compilation = analyse_compilation(compilation, lexicon=lexicon, on_essay=tick)
             timings["analyse"] = timings.get("analyse", 0.0) + time.perf_counter() - t0
         out.append(compilation)
     return out

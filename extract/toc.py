@@ -26,8 +26,8 @@ from extract.text import key
 from extract.units import looks_like_unit, parse_units
 
 _BULLET = re.compile(r"^(?:[-–•·●▪*]|\d{1,3}[.、)）])\s*")
-_PAGE = re.compile(r"^(?P<rest>(?:.*?[^\d/／])?)\s*[/／]\s*(?P<page>\d{1,4})$")
-_BARE_PAGE = re.compile(r"^(?P<rest>.*?)(?:^|\s)(?P<page>\d{1,4})$")
+_PAGE = re.compile(r"^(?P<rest>(?:.*?[^\d/／])?)\s*[/／]\s*(?P<page>\d{1,5})$")
+_BARE_PAGE = re.compile(r"^(?P<rest>.*?)(?:^|\s)(?P<page>\d{1,5})$")
 _LEADER = re.compile(r"(?:(?<=\s)|^)(?:\.{2,}|…+|·{2,}|(?:\. ){2,}\.?|-{3,})(?:(?=\s)|$)|\.{3,}|…{2,}|·{3,}")
 _TIER_HEADING = re.compile(r"^[（(【\[]?(?P<label>[一二三四五六七八九十特]等奖|优秀奖|鼓励奖)(?:作品|征文|文章)?[）)】\]]?(?:[（(]\s*\d+\s*篇\s*[）)])?[:：]?$")
 _APPENDIX = re.compile(r"^(?:附|附录|附件)\s*[:：]?$")

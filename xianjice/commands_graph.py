@@ -7,7 +7,7 @@ import time
 import click
 
 from graph.ids import DEFAULT_BASE
-from xianjice.common import clean_errors, input_files, stderr_progress
+from xianjice.common import clean_errors, input_files, progress_bars, stderr_progress
 
 DEFAULT_OUT = "exports"
 
@@ -47,7 +47,8 @@ def build(files: tuple[str, ...], out: str, base: str, lexicon: str | None, quie
     started = time.perf_counter()
     stages: dict[str, float] = {}
     with Painter() as painter:  # matplotlib loads in a second process while the text is read
-        compilations = extract_files(input_files(files), lexicon_path=lexicon, progress=progress, timings=stages)
+        compilations = extract_files(input_files(files), lexicon_path=lexicon, progress=progress, timings=stages,
+                                     bar=progress_bars(quiet))
         report = write_build(compilations, out, base=base, progress=progress, timings=stages, painter=painter)
     if timings:
         write_timings(timings, stages, time.perf_counter() - started)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
+from contextlib import AbstractContextManager, contextmanager
 
 import click
 
@@ -34,8 +35,28 @@ def input_files(files: tuple[str, ...]) -> list[str]:
     return list(files) or [str(bundled_seed())]
 
 
+def live(quiet: bool) -> bool:
+    """Whether to show progress: not asked to be quiet, and stderr is a terminal."""
+    return not quiet and sys.stderr.isatty()
+
+
 def stderr_progress(quiet: bool) -> Callable[[str], None] | None:
-    """A progress callback printing to stderr, or None when quiet."""
-    if quiet:
+    """A callback printing each step to stderr, or None when quiet or stderr is not a terminal."""
+    if not live(quiet):
         return None
     return lambda message: click.echo(message, err=True)
+
+
+def progress_bars(quiet: bool) -> Callable[[str, int], AbstractContextManager[Callable[[], None]]] | None:
+    """A factory of tqdm bars on stderr (``with bar(desc, total) as tick: tick()``), or None when not live."""
+    if not live(quiet):
+        return None
+
+    @contextmanager
+    def bar(desc: str, total: int):
+        from tqdm import tqdm
+
+        with tqdm(total=total, desc=desc, unit="essay", file=sys.stderr, leave=False, mininterval=0.2) as t:
+            yield t.update
+
+    return bar

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import shutil
 import sys
 from collections.abc import Callable
 from contextlib import AbstractContextManager, contextmanager
@@ -56,7 +57,9 @@ def progress_bars(quiet: bool) -> Callable[[str, int], AbstractContextManager[Ca
     def bar(desc: str, total: int):
         from tqdm import tqdm
 
-        with tqdm(total=total, desc=desc, unit="essay", file=sys.stderr, leave=False, mininterval=0.2) as t:
+        size = shutil.get_terminal_size((80, 24))  # a terminal that reports 0×0 (tqdm then draws nothing) gets 80×24
+        with tqdm(total=total, desc=desc, unit="essay", file=sys.stderr, leave=False, mininterval=0.2,
+                  ncols=size.columns, nrows=size.lines) as t:
             yield t.update
 
     return bar

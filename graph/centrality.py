@@ -1,9 +1,10 @@
 """Which concepts are central: several measures side by side, stable and sorted.
 
-The measures (explained for readers in ``docs/method.md``) are computed on the
-concept co-occurrence network of :func:`graph.cooccurrence.concept_network`
-(a node per concept, an edge between two concepts some essay discusses
-together, weighted by the number of such essays):
+The measures (explained for readers in the README, "How centrality is
+measured") are computed on the concept co-occurrence network of
+:func:`graph.cooccurrence.concept_network` (a node per concept, an edge
+between two concepts some essay discusses together, weighted by the number
+of such essays):
 
 ``degree``
     weighted degree (strength), an integer: the sum of its edge weights,
@@ -391,7 +392,8 @@ def write_central_csv(G: nx.MultiDiGraph, path, *, rows: list[dict] | None = Non
 
 # --- RDF --------------------------------------------------------------------
 
-#: Measure → (local name under the ``xj:`` namespace, XSD datatype local name).
+#: Measure → (local name of its ``xj:`` term, XSD datatype local name); both must be
+#: declared in :mod:`graph.vocab` (``XJ``, ``XSD``), which :func:`rows_triples` checks.
 RDF_TERMS = {
     "degree": ("weightedDegree", "integer"),
     "pagerank": ("pagerank", "decimal"),
@@ -430,14 +432,14 @@ def rows_triples(rows: list[dict], *, base: str | None = None):
     from rdflib import Literal, URIRef
 
     from graph.ids import DEFAULT_BASE, check_base
-    from graph.vocab import XJ
+    from graph.vocab import XJ, XSD
 
     base = check_base(base or DEFAULT_BASE)
-    xj, xsd = str(XJ._NS), "http://www.w3.org/2001/XMLSchema#"
-    terms = sorted(RDF_TERMS.items(), key=lambda kv: kv[1][0])
+    # XJ and XSD are closed namespaces: a term missing from graph/vocab.py raises here.
+    terms = sorted((XJ[name], XSD[datatype], measure) for measure, (name, datatype) in RDF_TERMS.items())
     for r in sorted(rows, key=lambda r: r["id"]):
         subject = URIRef(base + r["id"])
-        for measure, (name, datatype) in terms:
+        for predicate, datatype, measure in terms:
             value = r[measure]
-            text = str(int(value)) if datatype == "integer" else f"{value:.{DECIMALS}f}"
-            yield subject, URIRef(xj + name), Literal(text, datatype=URIRef(xsd + datatype))
+            text = str(int(value)) if datatype == XSD.integer else f"{value:.{DECIMALS}f}"
+            yield subject, predicate, Literal(text, datatype=datatype)

@@ -52,6 +52,7 @@ class XSD(_namespace.DefinedNamespace):
     _fail = True
 
     date: object
+    decimal: object
     gYear: object
     gYearMonth: object
     integer: object
@@ -156,7 +157,7 @@ class SH(_namespace.DefinedNamespace):
 
 
 class XJ(_namespace.DefinedNamespace):
-    """xianjice's own terms (documented in the README).
+    """xianjice's own terms (documented in the README, "Vocabulary").
 
     Classes ``Proposal`` (a measure an essay proposes), ``AwardTier`` (a prize
     grade) and ``SourceSpan`` (a line range of an input file, a
@@ -165,7 +166,17 @@ class XJ(_namespace.DefinedNamespace):
     organisation: headquarters, department, regional, customs, section …;
     ``unknown`` when not in the gazetteer),
     ``firstLine`` / ``lastLine`` (1-based, inclusive), ``sourceFile`` (file
-    name of the input).
+    name of the input).  The centrality scores of a concept in the concept
+    co-occurrence network (see :mod:`graph.centrality`): ``pagerank``,
+    ``betweenness``, ``eigenvector`` (``xsd:decimal``), ``weightedDegree`` and
+    ``essayCount`` (``xsd:integer``).
+
+    >>> XJ.pagerank.n3()
+    '<https://xianjice.example.org/ns#pagerank>'
+    >>> XJ["pageRank"]
+    Traceback (most recent call last):
+    ...
+    AttributeError: term 'pageRank' not in namespace 'https://xianjice.example.org/ns#'
     """
 
     _NS = Namespace("https://xianjice.example.org/ns#")
@@ -174,12 +185,17 @@ class XJ(_namespace.DefinedNamespace):
     AwardTier: object
     Proposal: object
     SourceSpan: object
+    betweenness: object
+    eigenvector: object
+    essayCount: object
     firstLine: object
     lastLine: object
     orgKind: object
+    pagerank: object
     proposes: object
     rank: object
     sourceFile: object
+    weightedDegree: object
 
 
 #: Prefixes written at the top of graph.ttl, in this order.

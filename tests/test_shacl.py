@@ -68,3 +68,59 @@ def test_broken_graphs_do_not_conform(data, shapes, break_it, message):
     conforms, text = validate(data, shapes)
     assert not conforms
     assert message in text
+
+
+# --- the centrality scores (xj:pagerank …) ----------------------------------
+
+concept = URIRef(BASE + "concept/feng-xian-guan-li")
+DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")
+SCORES = (XJ.pagerank, XJ.betweenness, XJ.eigenvector, XJ.weightedDegree, XJ.essayCount)
+
+
+@pytest.fixture
+def scored() -> Graph:
+    """The fixture graph with the centrality triples a build adds."""
+    from graph.centrality import concept_centrality, rows_triples
+
+    G = build_graph(compilations())
+    g = to_rdflib(G, base=BASE)
+    for t in rows_triples(concept_centrality(G), base=BASE):
+        g.add(t)
+    return g
+
+
+def test_scored_graph_conforms(scored, shapes):
+    assert set(scored.subjects(XJ.pagerank, None)) >= {concept}
+    conforms, text = validate(scored, shapes)
+    assert conforms, text
+
+
+def move_scores(g: Graph, to: URIRef) -> None:
+    for p in SCORES:
+        for o in list(g.objects(concept, p)):
+            g.remove((concept, p, o))
+            g.add((to, p, o))
+
+
+@pytest.mark.parametrize(
+    ("break_it", "message"),
+    [
+        (lambda g: g.set((concept, XJ.pagerank, Literal("high"))), "pagerank"),
+        (lambda g: g.set((concept, XJ.pagerank, Literal(1))), "pagerank"),
+        (lambda g: g.add((concept, XJ.pagerank, Literal("0.5", datatype=DECIMAL))), "pagerank"),
+        (lambda g: g.set((concept, XJ.betweenness, Literal("1.5", datatype=DECIMAL))), "betweenness"),
+        (lambda g: g.set((concept, XJ.weightedDegree, Literal("0.5", datatype=DECIMAL))), "weightedDegree"),
+        (lambda g: g.add((concept, XJ.essayCount, Literal(7))), "essayCount"),
+        (lambda g: g.remove((concept, XJ.essayCount, None)), "essayCount"),
+        (lambda g: move_scores(g, URIRef(BASE + "theme/risk")), "topConceptOf"),
+        (lambda g: move_scores(g, URIRef(BASE + "tier/1")), "AwardTier"),
+        (lambda g: move_scores(g, essay), "Concept"),
+    ],
+    ids=["string", "wrong-datatype", "two-values", "above-one", "degree-not-integer", "two-counts",
+         "missing-count", "on-a-theme", "on-a-tier", "on-an-essay"],
+)
+def test_broken_scores_do_not_conform(scored, shapes, break_it, message):
+    break_it(scored)
+    conforms, text = validate(scored, shapes)
+    assert not conforms
+    assert message in text

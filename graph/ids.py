@@ -31,7 +31,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from urllib.parse import quote, urlsplit
 
@@ -113,10 +113,16 @@ def _strip_tones(syllable: str) -> str:
 
 
 def _pinyin(text: str, *, tone: bool) -> list[str]:
+    return list(_pinyin_cached(text, tone))
+
+
+@lru_cache(maxsize=65536)
+def _pinyin_cached(text: str, tone: bool) -> tuple[str, ...]:
+    """pypinyin's reading of *text* (cached: the same names recur across thousands of essays)."""
     from pypinyin import Style, lazy_pinyin
 
     style = Style.TONE if tone else Style.NORMAL
-    return lazy_pinyin(text, style=style, errors="default")
+    return tuple(lazy_pinyin(text, style=style, errors="default"))
 
 
 def syllables(text: str, *, tone: bool = False, person: bool = False) -> list[str]:

@@ -180,7 +180,7 @@ def node_importance(G: nx.MultiDiGraph) -> dict[str, float]:
     return {n: round(d / top, 6) for n, d in sorted(U.degree())}
 
 
-def concept_scores(G: nx.MultiDiGraph) -> dict[str, float]:
+def concept_scores(G: nx.MultiDiGraph, *, network: nx.Graph | None = None) -> dict[str, float]:
     """Return each concept's PageRank in the co-occurrence network, scaled so the top is 1.
 
     The same PageRank as :func:`graph.centrality.concept_centrality` (damping
@@ -197,7 +197,7 @@ def concept_scores(G: nx.MultiDiGraph) -> dict[str, float]:
     """
     from graph.cooccurrence import concept_network
 
-    N = concept_network(G)
+    N = concept_network(G) if network is None else network
     if len(N) == 0:
         return {}
     rank = nx.pagerank(N, alpha=0.85, weight="weight", tol=1e-12, max_iter=10_000)
@@ -227,20 +227,12 @@ def details(G: nx.MultiDiGraph, n: str) -> dict:
     >>> d["fields"], d["lists"]
     ([['页码 page', '3']], [['概念 concepts', [['大监管体系 — body, 2×, line 9', 'concept/x']]]])
     """
-    data = G.nodes[n]
-    kind = str(data.get("kind") or "")
-    fields = []
-    for key, name in FIELDS:
-        value = data.get(key)
-        if value in (None, "", 0) or (key == "tier" and kind == "essay"):
-            continue
-        fields.append([name, str(value)])
+    kind = str(G.nodes[n].get("kind") or "")
     groups: dict[tuple[str, str], list] = {}
     for rel, way, other, edge in sorted(_neighbours(G, n), key=lambda t: (t[0], t[1], _label(G, t[2]), t[2])):
         groups.setdefault((rel, way), []).append((other, edge))
+    fields = node_fields(G, n)
     lists = []
-    if kind == "essay":
-        fields += _essay_fields(G, n, groups)
     for (rel, way), items in sorted(groups.items(), key=lambda kv: _group_order(kind, kv[0])):
         heading = REL_LABELS.get((rel, way), f"{rel} ({way})")
         if (rel, way) == ("about", "out"):
@@ -260,6 +252,37 @@ def _group_order(kind: str, key: tuple[str, str]) -> tuple:
     first = ("about", "proposes", "cites", "mentions") if kind == "essay" else ()
     rel, way = key
     return (first.index(rel) if rel in first else len(first), rel, way)
+
+
+def node_fields(G: nx.MultiDiGraph, n: str) -> list[list[str]]:
+    """Return the ``[name, value]`` fields the details panel shows for node ``n``.
+
+    The node's own attributes (:data:`FIELDS`, empty ones left out) and, for
+    an essay, its unit paths, authors, tier and source lines.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("p", kind="person", label="王", pinyin="wang", page=0)
+    >>> node_fields(G, "p")
+    [['拼音 pinyin', 'wang']]
+    """
+    data = G.nodes[n]
+    kind = str(data.get("kind") or "")
+    fields = []
+    for key, name in FIELDS:
+        value = data.get(key)
+        if value in (None, "", 0) or (key == "tier" and kind == "essay"):
+            continue
+        fields.append([name, str(value)])
+    if kind == "essay":
+        groups: dict[tuple[str, str], list] = {}
+        for _, v, k, d in G.out_edges(n, keys=True, data=True):
+            rel = str(d.get("rel", k))
+            if rel in ("unit", "author", "award"):
+                groups.setdefault((rel, "out"), []).append((v, d))
+        for items in groups.values():
+            items.sort(key=lambda t: (_label(G, t[0]), t[0]))
+        fields += _essay_fields(G, n, groups)
+    return fields
 
 
 def _essay_fields(G: nx.MultiDiGraph, n: str, groups: dict) -> list[list[str]]:
@@ -297,16 +320,37 @@ def _proposal(G: nx.MultiDiGraph, p: str) -> str:
 # --- views --------------------------------------------------------------------------
 
 
-def _tooltip(kind: str, label: str, extra: Iterable[str] = ()) -> str:
-    return "\n".join([f"{style(kind)['label']}: {label}", *[x for x in extra if x]])
+def view_facts(G: nx.MultiDiGraph) -> dict:
+    """Return what several views need, computed once: the essay table, essay members, concept network and scores.
+
+    Pass it as ``facts=`` to the view functions so that writing the three
+    pages walks the graph once, not once per page.
+    """
+    from graph.cooccurrence import concept_network
+
+    ids, rows = essay_table(G)
+    N = concept_network(G)
+    return {"essay_ids": ids, "essay_rows": rows, "members": essay_members(G, ids), "network": N,
+            "scores": concept_scores(G, network=N)}
 
 
-def whole_view(G: nx.MultiDiGraph) -> dict:
-    """Return the ``all`` view: every node of the graph, sized by kind and centrality."""
+def _tip(lines: Iterable[str]) -> str:
+    """The hover text below the node's kind and label (the page adds those): non-empty lines."""
+    return "\n".join(x for x in lines if x)
+
+
+def whole_view(G: nx.MultiDiGraph, *, facts: dict | None = None) -> dict:
+    """Return the ``all`` view: every node of the graph, sized by kind and centrality.
+
+    Edges of :data:`HUB_RELS` (every essay to its book and its tier) are
+    marked ``hub``: the page draws them faintly and keeps them out of the
+    layout's physics, so the book and tier nodes do not pull every essay into
+    one knot.
+    """
+    facts = facts or view_facts(G)
     importance = node_importance(G)
-    concepts = concept_scores(G) if any(k == "concept" for _, k in G.nodes(data="kind")) else {}
-    ids, _ = essay_table(G)
-    members = essay_members(G, ids)
+    concepts = facts["scores"]
+    members = facts["members"]
     nodes = []
     for n in sorted(G):
         data = G.nodes[n]
@@ -325,18 +369,25 @@ def whole_view(G: nx.MultiDiGraph) -> dict:
         nodes.append({
             "id": n, "kind": kind, "label": label,
             "short": short_label(label) if kind in ("essay", "book", "proposal", "document") else label,
-            "title": _tooltip(kind, label, extra), "size": round(size, 2),
+            "tip": _tip(extra), "size": round(size, 2),
             "importance": importance.get(n, 0.0), "essays": members.get(n, []),
             "theme": label if kind == "theme" else str(data.get("theme") or "") if kind == "concept" else "",
         })
     edges = []
     for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda t: (t[0], t[1], str(t[2]))):
         rel = str(d.get("rel", k))
-        edges.append({"from": u, "to": v, "rel": rel})  # the page titles edges by relation
+        edge = {"from": u, "to": v, "rel": rel}  # the page titles edges by relation
+        if rel in HUB_RELS:
+            edge["hub"] = True
+        edges.append(edge)
     return {"id": "all", "nodes": nodes, "edges": edges}
 
 
-def units_themes_view(G: nx.MultiDiGraph) -> dict:
+#: Relations that tie every essay to one node (its book, its award tier): drawn faintly, out of the physics.
+HUB_RELS = ("part_of", "award")
+
+
+def units_themes_view(G: nx.MultiDiGraph, *, facts: dict | None = None) -> dict:
     """Return the ``units-themes`` view: top-level units and themes, edge weight = essays.
 
     >>> G = nx.MultiDiGraph()
@@ -350,7 +401,7 @@ def units_themes_view(G: nx.MultiDiGraph) -> dict:
     >>> [(n["id"], n["label"]) for n in v["nodes"]], [(e["from"], e["to"], e["value"]) for e in v["edges"]]
     ([('org/r/a', '甲关'), ('theme/t', '监管')], [('org/r/a', 'theme/t', 1)])
     """
-    ids, rows = essay_table(G)
+    rows = facts["essay_rows"] if facts else essay_table(G)[1]
     unit_node = _top_unit_nodes(G)
     theme_node = {}
     for n, d in G.nodes(data=True):
@@ -374,7 +425,7 @@ def units_themes_view(G: nx.MultiDiGraph) -> dict:
         label = labels.get(n) or n.split("/", 1)[-1]
         nodes.append({
             "id": n, "kind": kind, "label": label, "short": label,
-            "title": _tooltip(kind, label, [f"征文 essays: {len(es)}"]),
+            "tip": f"征文 essays: {len(es)}",
             "size": round(8 + 4 * math.sqrt(len(es)), 2), "importance": len(es), "essays": sorted(es),
             "theme": label if kind == "theme" else "",
         })
@@ -402,18 +453,16 @@ def _top_unit_nodes(G: nx.MultiDiGraph) -> dict[str, str]:
     return {label: key[1] for label, key in out.items()}
 
 
-def concepts_view(G: nx.MultiDiGraph) -> dict:
+def concepts_view(G: nx.MultiDiGraph, *, facts: dict | None = None) -> dict:
     """Return the ``concepts`` view: concepts linked by co-occurrence, coloured by community."""
-    from graph.cooccurrence import concept_network
-
     from graph.communities import community_of, concept_communities
 
-    N = concept_network(G)
+    facts = facts or view_facts(G)
+    N = facts["network"]
     found = concept_communities(G)
     community = community_of(found)
-    scores = concept_scores(G) if N.number_of_nodes() else {}
-    ids, _ = essay_table(G)
-    members = essay_members(G, ids)
+    scores = facts["scores"]
+    members = facts["members"]
     nodes = []
     for n in sorted(N):
         label = _label(G, n)
@@ -421,8 +470,7 @@ def concepts_view(G: nx.MultiDiGraph) -> dict:
         theme = str(N.nodes[n].get("theme") or "")
         nodes.append({
             "id": n, "kind": "concept", "label": label, "short": label,
-            "title": _tooltip("concept", label, [f"主题 theme: {theme}", f"社区 community: {c}",
-                                                  f"征文 essays: {N.nodes[n].get('essays', 0)}"]),
+            "tip": _tip([f"主题 theme: {theme}", f"社区 community: {c}", f"征文 essays: {N.nodes[n].get('essays', 0)}"]),
             "size": round(8 + 22 * scores.get(n, 0.0), 2), "importance": scores.get(n, 0.0),
             "color": community_colour(c), "community": c, "essays": members.get(n, []), "theme": theme,
         })

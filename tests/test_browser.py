@@ -171,7 +171,7 @@ def test_planted_markup_is_shown_as_text_and_never_runs(watch):
         page.mouse.move(x, y)
         page.wait_for_selector("div.vis-tooltip", state="visible")
         tip = page.text_content("div.vis-tooltip")
-        assert page.evaluate(f"xj.data.nodes[{node!r}].l") in tip
+        assert page.evaluate(f"xj.meta({node!r}).l") in tip
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert page.evaluate("document.querySelectorAll('img, a[href^=javascript]').length") == 0
     # the planted text only sits inside JSON data blocks, never in a script that runs
@@ -201,7 +201,8 @@ def test_seed_page_settles_finds_and_filters(chromium, seed_pages):
         assert page.get_attribute("body", "data-selected") == concept
         page.fill("#search", "wang shaobo")  # pinyin of a person, tones and spaces ignored
         assert page.locator("#results button").first.text_content().startswith("王绍波")
-        essays = page.evaluate("""() => xj.data.essayIds.filter((e, i) => xj.data.essays[i].tier === 1)""")
+        essays = page.evaluate("""() => xj.data.ids.filter(id => xj.meta(id).k === 'essay'
+            && xj.data.essays[xj.meta(id).e[0]][0] === 1)""")
         page.click("#reset")
         page.select_option("#f-tier", "1")
         shown = [i for i in shown_ids(page) if i.startswith("essay/")]

@@ -63,6 +63,22 @@ def page_data(html: str) -> dict:
     return json.loads(scripts["xj-data"])
 
 
+def node(data: dict, node_id: str) -> dict:
+    """One node of a page's columnar data block as a dict (kind, label, fields …)."""
+    i = data["ids"].index(node_id)
+    out = {key: data[key][i] for key in ("l", "sh", "sz", "tip", "th", "e", "py", "en", "f", "details") if key in data}
+    out["k"] = data["kinds"][data["k"][i]]["kind"]
+    if "f" in out:
+        out["fields"] = [[data["fieldNames"][f], v] for f, v in out.pop("f")]
+    return out
+
+
+def edges(data: dict) -> list[tuple[str, str, str]]:
+    """The page's edges as (source id, relation, target id)."""
+    ids, rels = data["ids"], data["rels"]
+    return [(ids[row[1]], rels[row[0]][0], ids[t]) for row in data["edges"] for t in row[2:]]
+
+
 def test_writes_three_linked_views(pages, texts):
     assert [p.name for p in pages] == ["graph.html", "graph-units-themes.html", "graph-concepts.html"]
     for html in texts:
@@ -98,17 +114,15 @@ def test_planted_markup_is_escaped_in_every_page(texts):
     main = texts[0]
     assert "\\u003cscript\\u003ewindow.__pwned" in main
     data = page_data(main)
-    assert data["nodes"]["essay/b/03"]["l"] == SCRIPT_TITLE
-    assert data["nodes"]["person/evil"]["l"] == IMG_NAME
-    assert ["副标题 subtitle", HREF_SUBTITLE] in data["details"]["essay/b/02"]["fields"]
+    assert node(data, "essay/b/03")["l"] == SCRIPT_TITLE
+    assert node(data, "person/evil")["l"] == IMG_NAME
+    assert ["副标题 subtitle", HREF_SUBTITLE] in node(data, "essay/b/02")["fields"]
 
 
 def test_hover_titles_are_plain_text(texts):
     """pyvis switches to an innerHTML popup when a title contains "href"; our template has none."""
     html = texts[0]
-    nodes = json.loads({a.get("id"): t for a, t in parse(html).scripts}["xj-nodes"])
-    titles = {n["id"]: n["title"] for n in nodes}
-    assert titles["essay/b/02"].endswith(HREF_SUBTITLE)
+    assert node(page_data(html), "essay/b/02")["tip"].startswith(HREF_SUBTITLE)
     assert "innerHTML" not in html.split("id=\"xj-data\"")[1]  # our script never writes markup
     assert "popup.innerHTML" not in html
 
@@ -188,15 +202,15 @@ def test_large_graph_shows_the_most_central_part_first(tmp_path):
     html = render_page(G, html_views.whole_view(G), links=[], limit=10)
     data = page_data(html)
     assert data["limit"] == 10 and data["total"] == 31
-    assert max(data["nodes"].values(), key=lambda m: m["imp"])["l"] == "枢纽"
+    assert data["l"][data["order"][0]] == "枢纽"
 
 
 def test_seed_pages(tmp_path):
     G = seed_graph()
     pages = write_html(G, tmp_path / "graph.html")
     data = page_data(pages[0].read_text(encoding="utf-8"))
-    hits = [i for i, m in data["nodes"].items() if m["l"] == "大监管体系"]
-    assert hits and data["nodes"][hits[0]]["k"] == "concept"
+    hits = [i for i, label in zip(data["ids"], data["l"]) if label == "大监管体系"]
+    assert hits and node(data, hits[0])["k"] == "concept"
     assert data["total"] == G.number_of_nodes()
     assert len(data["essays"]) == sum(1 for _, k in G.nodes(data="kind") if k == "essay")
     assert view_paths(tmp_path / "graph.html") == pages

@@ -1,20 +1,23 @@
 /* xianjice explorer: search, filters, neighbourhood highlight and details panel.
  * All text from the input is put on screen with textContent, never as markup.
- * window.xj exposes the state for tests: xj.settled, xj.settleMs, xj.select(id). */
+ * The data block is columnar (graph/html_data.py): node i is ids[i], k[i], l[i] …; an edge row is
+ * [relation, source, target, target …].  Only the nodes shown are handed to vis-network.
+ * window.xj exposes the state for tests: xj.settled, xj.settleMs, xj.select(id), xj.meta(id). */
 (function () {
   "use strict";
   var $ = function (id) { return document.getElementById(id); };
   var readJSON = function (id) { return JSON.parse($(id).textContent); };
   var DATA = readJSON("xj-data");
-  var NODES = readJSON("xj-nodes");
-  var EDGES = readJSON("xj-edges");
   var OPTIONS = readJSON("xj-options");
-  var META = DATA.nodes;
   var DIM = "rgba(200,200,200,0.35)";
-  var MAX_RESULTS = 20, MAX_REVEAL = 60;
+  var HUB_COLOR = { color: "rgba(170,170,170,0.22)", highlight: "#888888", hover: "#888888", inherit: false };
+  var MAX_RESULTS = 20, MAX_REVEAL = 60, MAX_LIST = DATA.maxList || 300;
+  var IDS = DATA.ids, N = IDS.length;
+  var INDEX = new Map();
+  IDS.forEach(function (id, i) { INDEX.set(id, i); });
 
   var xj = window.xj = { settled: false, settleMs: null, data: DATA };
-  var state = { kinds: {}, tier: 0, theme: "", unit: "", revealed: new Set(), visible: new Set(), selected: null };
+  var state = { kinds: {}, tier: 0, theme: -1, unit: -1, revealed: new Set(), visible: new Set(), selected: null };
   xj.state = state;
 
   function el(tag, text, cls) {
@@ -23,68 +26,123 @@
     if (cls) e.className = cls;
     return e;
   }
+  function kindOf(i) { return DATA.kinds[DATA.k[i]]; }
+  function kindLabel(kind) {
+    for (var i = 0; i < DATA.kinds.length; i++) if (DATA.kinds[i].kind === kind) return DATA.kinds[i].label;
+    return kind;
+  }
+  xj.meta = function (id) {
+    var i = INDEX.get(id);
+    if (i === undefined) return null;
+    return { k: kindOf(i).kind, l: DATA.l[i], py: DATA.py[i], en: DATA.en[i], th: DATA.th[i], e: DATA.e[i] };
+  };
 
-  // --- nodes, edges, tooltips (plain text in a DOM element) -----------------
-  var baseColor = {}, adjacency = {};
-  NODES.forEach(function (n) {
-    baseColor[n.id] = n.color;
-    adjacency[n.id] = [];
-    if (typeof n.title === "string") n.title = el("div", n.title, "xj-tip");
+  // --- edges: flat arrays, adjacency by edge number ------------------------------
+  var eFrom = [], eTo = [], eRel = [], eVal = [], eNote = [];
+  var outE = [], inE = [];
+  for (var n = 0; n < N; n++) { outE.push([]); inE.push([]); }
+  DATA.edges.forEach(function (row, r) {
+    var vals = DATA.vals ? DATA.vals[r] : null, notes = DATA.notes ? DATA.notes[r] : null;
+    for (var j = 2; j < row.length; j++) {
+      var e = eFrom.length;
+      eFrom.push(row[1]); eTo.push(row[j]); eRel.push(row[0]);
+      eVal.push(vals ? vals[j - 2] : 0); eNote.push(notes ? notes[j - 2] : 0);
+      outE[row[1]].push(e); inE[row[j]].push(e);
+    }
   });
-  EDGES.forEach(function (e, i) {
-    e.id = "e" + i;
-    if (typeof e.title !== "string" && DATA.rels[e.rel]) e.title = DATA.rels[e.rel];
-    if (typeof e.title === "string") e.title = el("div", e.title, "xj-tip");
-    if (adjacency[e.from]) adjacency[e.from].push(e.to);
-    if (adjacency[e.to]) adjacency[e.to].push(e.from);
-  });
-  var byRank = NODES.map(function (n) { return n.id; }).sort(function (a, b) {
-    return (META[b].imp - META[a].imp) || (a < b ? -1 : a > b ? 1 : 0);
-  });
-  var rankOf = {};
-  byRank.forEach(function (id, i) { rankOf[id] = i; });
+  var HUB = new Set(DATA.hub || []);
+  var rankOf = new Array(N);
+  DATA.order.forEach(function (i, r) { rankOf[i] = r; });
 
   // --- filters ------------------------------------------------------------------
   DATA.kinds.forEach(function (k) { state.kinds[k.kind] = !!k.on; });
 
   function essayOk(i) {
     var e = DATA.essays[i];
-    return (!state.tier || e.tier === state.tier) &&
-      (!state.unit || e.units.indexOf(state.unit) >= 0) &&
-      (!state.theme || e.themes.indexOf(state.theme) >= 0);
+    return (!state.tier || e[0] === state.tier) &&
+      (state.unit < 0 || e[1].indexOf(state.unit) >= 0) &&
+      (state.theme < 0 || e[2].indexOf(state.theme) >= 0);
   }
-  function passes(id) {
-    var m = META[id];
-    if (!state.kinds[m.k]) return false;
-    if (state.tier || state.unit || state.theme) {
-      if (!m.e.some(essayOk)) return false;
-      if (state.theme && (m.k === "theme" || m.k === "concept") && m.th && m.th !== state.theme) return false;
+  function passes(i) {
+    if (!state.kinds[kindOf(i).kind]) return false;
+    if (state.tier || state.unit >= 0 || state.theme >= 0) {
+      if (!DATA.e[i].some(essayOk)) return false;
+      var k = kindOf(i).kind;
+      if (state.theme >= 0 && (k === "theme" || k === "concept") && DATA.th[i] &&
+          DATA.th[i] !== DATA.themes[state.theme]) return false;
     }
     return true;
   }
   function computeVisible() {
     var shown = new Set(), matching = 0;
-    byRank.forEach(function (id) {
-      if (passes(id)) {
+    DATA.order.forEach(function (i) {
+      if (passes(i)) {
         matching += 1;
-        if (shown.size < DATA.limit) shown.add(id);
+        if (shown.size < DATA.limit) shown.add(i);
       }
     });
-    state.revealed.forEach(function (id) { shown.add(id); });
+    state.revealed.forEach(function (i) { shown.add(i); });
     state.visible = shown;
     state.matching = matching;
   }
 
+  // --- vis items: made only for the nodes and edges shown -----------------------------
+  var positions = new Map();
+  function nodeItem(i) {
+    var k = kindOf(i), tip = DATA.tip[i];
+    var item = {
+      id: IDS[i], label: DATA.sh[i] || DATA.l[i], shape: k.shape, size: DATA.sz[i],
+      color: (DATA.col && DATA.col[i]) || k.color,
+      title: el("div", k.label + ": " + DATA.l[i] + (tip ? "\n" + tip : ""), "xj-tip")
+    };
+    var p = positions.get(i);
+    if (p) { item.x = p.x; item.y = p.y; }
+    return item;
+  }
+  function edgeTitle(e) {
+    if (DATA.vals) return DATA.l[eFrom[e]] + " — " + DATA.l[eTo[e]] + ": " + eVal[e] + " 篇 essays";
+    return DATA.rels[eRel[e]][1];
+  }
+  function edgeItem(e) {
+    var item = { id: "e" + e, from: IDS[eFrom[e]], to: IDS[eTo[e]], title: el("div", edgeTitle(e), "xj-tip") };
+    if (DATA.vals) item.value = eVal[e];
+    if (HUB.has(eRel[e])) { item.physics = false; item.color = HUB_COLOR; item.width = 0.5; }
+    return item;
+  }
+  function baseColor(i) { return (DATA.col && DATA.col[i]) || kindOf(i).color; }
+
+  var nodesDS = new vis.DataSet();
+  var edgesDS = new vis.DataSet();
+  var shownEdges = new Set();
+
+  function storePositions() {
+    var pos = network.getPositions();
+    Object.keys(pos).forEach(function (id) { positions.set(INDEX.get(id), pos[id]); });
+  }
+  function sync() {
+    var drop = [], add = [];
+    nodesDS.getIds().forEach(function (id) { if (!state.visible.has(INDEX.get(id))) drop.push(id); });
+    var have = new Set(nodesDS.getIds().map(function (id) { return INDEX.get(id); }));
+    state.visible.forEach(function (i) { if (!have.has(i)) add.push(nodeItem(i)); });
+    var want = new Set();
+    state.visible.forEach(function (i) {
+      outE[i].forEach(function (e) { if (state.visible.has(eTo[e])) want.add(e); });
+    });
+    var dropE = [], addE = [];
+    shownEdges.forEach(function (e) { if (!want.has(e)) dropE.push("e" + e); });
+    want.forEach(function (e) { if (!shownEdges.has(e)) addE.push(edgeItem(e)); });
+    shownEdges = want;
+    edgesDS.remove(dropE);
+    nodesDS.remove(drop);
+    nodesDS.add(add);
+    edgesDS.add(addE);
+    return add.length > 0;
+  }
+
   // --- network -----------------------------------------------------------------
-  var nodesDS = new vis.DataSet(NODES);
-  var edgesDS = new vis.DataSet(EDGES);
   computeVisible();
-  var nodesView = new vis.DataView(nodesDS, { filter: function (n) { return state.visible.has(n.id); } });
-  var edgesView = new vis.DataView(edgesDS, {
-    filter: function (e) { return state.visible.has(e.from) && state.visible.has(e.to); }
-  });
-  var placed = new Set(state.visible);
-  var network = new vis.Network($("network"), { nodes: nodesView, edges: edgesView }, OPTIONS);
+  sync();
+  var network = new vis.Network($("network"), { nodes: nodesDS, edges: edgesDS }, OPTIONS);
   xj.network = network;
 
   function settle() {
@@ -104,22 +162,14 @@
     network.stabilize(Math.max(30, Math.round(OPTIONS.physics.stabilization.iterations / 2)));
   }
 
-  function storePositions() {
-    // network.storePositions() also walks nodes the DataView leaves out, and fails on them
-    var pos = network.getPositions();
-    nodesDS.update(Object.keys(pos).map(function (id) { return { id: id, x: pos[id].x, y: pos[id].y }; }));
-  }
-
   function apply() {
     storePositions();
     computeVisible();
-    nodesView.refresh();
-    edgesView.refresh();
-    var fresh = false;
-    state.visible.forEach(function (id) { if (!placed.has(id)) { placed.add(id); fresh = true; } });
+    var fresh = sync();
     if (fresh && xj.settled) relayout();
-    if (state.selected && !state.visible.has(state.selected)) clearSelection();
-    else if (state.selected) highlight(state.selected);
+    var sel = state.selected === null ? null : INDEX.get(state.selected);
+    if (sel !== null && !state.visible.has(sel)) clearSelection();
+    else if (sel !== null) highlight(state.selected);
     updateStatus();
   }
 
@@ -136,23 +186,28 @@
   function highlight(id) {
     var near = new Set([id].concat(network.getConnectedNodes(id)));
     var updates = [];
-    state.visible.forEach(function (n) {
-      var dim = !near.has(n);
-      updates.push({ id: n, color: dim ? DIM : baseColor[n], font: { color: dim ? "#bbbbbb" : "#222222" } });
+    state.visible.forEach(function (i) {
+      var dim = !near.has(IDS[i]);
+      updates.push({ id: IDS[i], color: dim ? DIM : baseColor(i), font: { color: dim ? "#bbbbbb" : "#222222" } });
     });
     nodesDS.update(updates);
   }
   function unhighlight() {
     var updates = [];
-    state.visible.forEach(function (n) { updates.push({ id: n, color: baseColor[n], font: { color: "#222222" } }); });
+    state.visible.forEach(function (i) { updates.push({ id: IDS[i], color: baseColor(i), font: { color: "#222222" } }); });
     nodesDS.update(updates);
   }
 
+  function neighbours(i) {
+    return outE[i].map(function (e) { return eTo[e]; }).concat(inE[i].map(function (e) { return eFrom[e]; }));
+  }
+
   function select(id, focus) {
-    if (!META[id]) return;
-    if (!state.visible.has(id)) {
-      state.revealed.add(id);
-      adjacency[id].slice().sort(function (a, b) { return rankOf[a] - rankOf[b]; })
+    var i = INDEX.get(id);
+    if (i === undefined) return;
+    if (!state.visible.has(i)) {
+      state.revealed.add(i);
+      Array.from(new Set(neighbours(i))).sort(function (a, b) { return rankOf[a] - rankOf[b]; })
         .slice(0, MAX_REVEAL).forEach(function (n) { state.revealed.add(n); });
       apply();
     }
@@ -160,7 +215,7 @@
     document.body.setAttribute("data-selected", id);
     network.selectNodes([id]);
     highlight(id);
-    showDetails(id);
+    showDetails(i);
     if (focus) network.focus(id, { scale: Math.max(network.getScale(), 0.8), animation: false });
   }
   xj.select = function (id) { select(id, true); };
@@ -173,13 +228,73 @@
     $("panel").hidden = true;
   }
 
-  function kindLabel(kind) {
-    for (var i = 0; i < DATA.kinds.length; i++) if (DATA.kinds[i].kind === kind) return DATA.kinds[i].label;
-    return kind;
+  // The whole graph's lists, from its edges, as graph.html_views.details makes them:
+  // grouped by relation and direction (an essay's concepts, proposals, citations first), sorted by label.
+  var ESSAY_FIRST = ["about", "proposes", "cites", "mentions"];
+  function cmp(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
+  function entryText(rel, way, other, e) {
+    var label = DATA.l[other], note = eNote[e];
+    if (way === "out" && rel === "about") {
+      var parts = [], where = note ? DATA.wheres[note[0]] : "";
+      if (where) parts.push(where);
+      parts.push((note ? note[1] : 1) + "×");
+      if (note && note[2]) parts.push("line " + note[2]);
+      return label + " — " + parts.join(", ");
+    }
+    if (way === "out" && rel === "proposes") {
+      var lt = DATA.lt[other];
+      return lt ? (lt[0] ? lt[0] + ". " + lt[1] : lt[1]) : label;
+    }
+    if (way === "out" && (rel === "cites" || rel === "mentions")) return label + " ×" + (note || 1);
+    return label;
   }
+  function edgeLists(i) {
+    var groups = new Map(), essay = kindOf(i).kind === "essay";
+    function add(e, way, other) {
+      var rel = DATA.rels[eRel[e]], key = rel[0] + "\u0000" + way;
+      if (!groups.has(key)) groups.set(key, { rel: rel, way: way, items: [] });
+      groups.get(key).items.push([other, e]);
+    }
+    outE[i].forEach(function (e) { add(e, "out", eTo[e]); });
+    inE[i].forEach(function (e) { add(e, "in", eFrom[e]); });
+    function order(g) {
+      var at = essay ? ESSAY_FIRST.indexOf(g.rel[0]) : -1;
+      return at >= 0 ? at : essay ? ESSAY_FIRST.length : 0;
+    }
+    var list = Array.from(groups.values()).sort(function (a, b) {
+      return order(a) - order(b) || cmp(a.rel[0], b.rel[0]) || cmp(a.way, b.way);
+    });
+    return list.map(function (g) {
+      var byOrder = g.way === "out" && g.rel[0] === "proposes";
+      g.items.sort(function (a, b) {
+        if (byOrder) {
+          var oa = DATA.lt[a[0]] ? DATA.lt[a[0]][0] : 0, ob = DATA.lt[b[0]] ? DATA.lt[b[0]][0] : 0;
+          return oa - ob || cmp(IDS[a[0]], IDS[b[0]]);
+        }
+        return cmp(DATA.l[a[0]], DATA.l[b[0]]) || cmp(IDS[a[0]], IDS[b[0]]);
+      });
+      var total = g.items.length;
+      var entries = g.items.slice(0, MAX_LIST).map(function (it) {
+        var text = entryText(g.rel[0], g.way, it[0], it[1]);
+        return text === DATA.l[it[0]] ? it[0] : [text, it[0]];
+      });
+      if (total > MAX_LIST) entries.push(["… " + (total - MAX_LIST) + " more"]);
+      var heading = g.way === "out" ? g.rel[1] : g.rel[2];
+      return [total > 1 ? heading + " (" + total + ")" : heading, entries];
+    });
+  }
+  function detailsOf(i) {
+    if (DATA.details) return DATA.details[i];
+    return {
+      kind: kindOf(i).kind, title: DATA.l[i],
+      fields: DATA.f[i].map(function (f) { return [DATA.fieldNames[f[0]], f[1]]; }),
+      lists: edgeLists(i)
+    };
+  }
+  xj.details = function (id) { return detailsOf(INDEX.get(id)); };
 
-  function showDetails(id) {
-    var d = DATA.details[id];
+  function showDetails(i) {
+    var d = detailsOf(i);
     $("panel-kind").textContent = kindLabel(d.kind);
     $("panel-title").textContent = d.title;
     var dl = $("panel-fields");
@@ -191,15 +306,15 @@
       box.appendChild(el("h3", section[0]));
       var ul = el("ul");
       section[1].forEach(function (item) {
-        // an entry is a node index, [text, node index] or [text] (not on this page)
+        // an entry is a node position, [text, node position] or [text] (not on this page)
         var li = el("li");
-        var target = typeof item === "number" ? DATA.ids[item] : item.length > 1 ? DATA.ids[item[1]] : null;
-        var text = typeof item === "number" ? META[target].l : item[0];
-        if (target && META[target]) {
-          var b = el("button", text);
+        var target = typeof item === "number" ? item : item.length > 1 ? item[1] : null;
+        var text = typeof item === "number" ? DATA.l[item] : item[0];
+        if (target !== null && target < N) {
+          var b = el("button", text), id = IDS[target];
           b.type = "button";
-          b.setAttribute("data-id", target);
-          b.addEventListener("click", function () { select(target, true); });
+          b.setAttribute("data-id", id);
+          b.addEventListener("click", function () { select(id, true); });
           li.appendChild(b);
         } else {
           li.textContent = text;
@@ -225,26 +340,26 @@
     var q = query.trim();
     if (!q) return [];
     var lower = q.toLowerCase(), py = compact(q), hits = [];
-    byRank.forEach(function (id) {
-      var m = META[id], score = -1;
-      if (m.l === q) score = 0;
-      else if (m.l.indexOf(q) >= 0) score = 1;
-      else if (py && m.py && m.py.indexOf(py) >= 0) score = m.py.indexOf(py) === 0 ? 2 : 3;
-      else if (m.en && m.en.toLowerCase().indexOf(lower) >= 0) score = 4;
-      if (score >= 0) hits.push([score, rankOf[id], id]);
-    });
+    for (var i = 0; i < N; i++) {
+      var l = DATA.l[i], p = DATA.py[i], en = DATA.en[i], score = -1;
+      if (l === q) score = 0;
+      else if (l.indexOf(q) >= 0) score = 1;
+      else if (py && p && p.indexOf(py) >= 0) score = p.indexOf(py) === 0 ? 2 : 3;
+      else if (en && en.toLowerCase().indexOf(lower) >= 0) score = 4;
+      if (score >= 0) hits.push([score, rankOf[i], i]);
+    }
     hits.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
-    return hits.slice(0, MAX_RESULTS).map(function (h) { return h[2]; });
+    return hits.slice(0, MAX_RESULTS).map(function (h) { return IDS[h[2]]; });
   }
   function showResults(ids) {
     var ul = $("results");
     ul.replaceChildren();
     ids.forEach(function (id) {
-      var li = el("li");
-      var b = el("button", META[id].l);
+      var li = el("li"), i = INDEX.get(id);
+      var b = el("button", DATA.l[i]);
       b.type = "button";
       b.setAttribute("data-id", id);
-      b.appendChild(el("span", kindLabel(META[id].k), "kind"));
+      b.appendChild(el("span", kindOf(i).label, "kind"));
       b.addEventListener("click", function () { select(id, true); ul.replaceChildren(); });
       li.appendChild(b);
       ul.appendChild(li);
@@ -265,15 +380,16 @@
     var sel = $(id);
     if (!values.length) { sel.hidden = true; return; }
     values.forEach(function (v) {
-      var opt = el("option", Array.isArray(v) ? v[1] : v);
-      opt.value = String(Array.isArray(v) ? v[0] : v);
+      var opt = el("option", v[1]);
+      opt.value = String(v[0]);
       sel.appendChild(opt);
     });
     sel.addEventListener("change", function () { parse(sel.value); apply(); });
   }
+  function numbered(list) { return list.map(function (v, i) { return [i, v]; }); }
   fillSelect("f-tier", DATA.tiers, function (v) { state.tier = v ? parseInt(v, 10) : 0; });
-  fillSelect("f-theme", DATA.themes, function (v) { state.theme = v; });
-  fillSelect("f-unit", DATA.units, function (v) { state.unit = v; });
+  fillSelect("f-theme", numbered(DATA.themes), function (v) { state.theme = v ? parseInt(v, 10) : -1; });
+  fillSelect("f-unit", numbered(DATA.units), function (v) { state.unit = v ? parseInt(v, 10) : -1; });
 
   DATA.kinds.forEach(function (k) {
     var label = el("label");
@@ -292,7 +408,7 @@
   });
 
   $("reset").addEventListener("click", function () {
-    state.tier = 0; state.theme = ""; state.unit = ""; state.revealed.clear();
+    state.tier = 0; state.theme = -1; state.unit = -1; state.revealed.clear();
     ["f-tier", "f-theme", "f-unit"].forEach(function (id) { $(id).value = ""; });
     DATA.kinds.forEach(function (k) { state.kinds[k.kind] = !!k.on; });
     Array.prototype.forEach.call($("kinds").querySelectorAll("input"), function (b) {

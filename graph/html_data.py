@@ -1,0 +1,235 @@
+"""The data block of an explorer page: one view (:mod:`graph.html_views`) in a compact, columnar form.
+
+A 5,000-essay graph has tens of thousands of nodes and a few hundred
+thousand edges; written as one JSON object per node and per edge, with the
+node ids repeated in every edge and a details record per node, its page
+took tens of megabytes.  Here every node is a position in the parallel
+lists ``ids``, ``k`` (kind), ``l`` (label) … and edges refer to nodes by
+position, grouped by source and relation: ``[relation, source, target,
+target, …]``.  The details panel of the whole graph is assembled by the page
+from those edges (see ``explorer.js``); the side views, whose edges are
+derived (essays in common), carry their details lists here.
+
+Only plain text and numbers go in; :func:`graph.html._json` escapes the
+result for its ``<script type="application/json">``.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from graph.html_views import FIELDS, KINDS, PALETTE, REL_LABELS, SMALL_COMMUNITY, community_colour, \
+    compact_pinyin, details, node_fields, style
+
+#: Legend position of each node kind (other kinds follow, by name).
+KIND_ORDER = {k: i for i, (k, *_) in enumerate(KINDS)}
+#: Longest list of linked nodes one details section carries (the page applies the same cut).
+MAX_LIST = 300
+#: Names of the fields the panel can show (essay fields after the node attributes).
+FIELD_NAMES = [name for _, name in FIELDS] + ["单位 unit", "作者 authors", "奖项 tier", "出处 source lines"]
+#: Kinds shown first in the whole graph, whatever their degree: the frame the rest hangs on.
+FRAME_KINDS = ("book", "tier", "theme")
+
+
+def page_data(G: nx.MultiDiGraph, view: dict, *, facts: dict, links: list, limit: int) -> dict:
+    """Return everything the page script needs: nodes, edges, filters, legend and (side views) details.
+
+    Parameters
+    ----------
+    G
+        The knowledge graph.
+    view
+        One view of :mod:`graph.html_views`.
+    facts
+        :func:`graph.html_views.view_facts` of ``G``.
+    links
+        ``(view id, label, file name)`` of the pages to link to.
+    limit
+        Most nodes shown before a search or filter.
+    """
+    nodes = view["nodes"]
+    ids = [n["id"] for n in nodes]
+    index = {n: i for i, n in enumerate(ids)}
+    present = sorted({n["kind"] for n in nodes}, key=lambda k: (KIND_ORDER.get(k, len(KIND_ORDER)), k))
+    kind_index = {k: i for i, k in enumerate(present)}
+    counts = {k: sum(1 for n in nodes if n["kind"] == k) for k in present}
+    kinds = [{"kind": k, **style(k), "count": counts[k]} for k in present]
+    rows, tiers, themes, units = _essays(G, facts)
+    data = {
+        "view": view["id"],
+        "views": [{"id": vid, "label": label, "href": href} for vid, label, href in links],
+        "kinds": kinds, "legend": _legend(view, kinds),
+        "essays": rows, "tiers": tiers, "themes": themes, "units": units,
+        "ids": ids,
+        "k": [kind_index[n["kind"]] for n in nodes],
+        "l": [n["label"] for n in nodes],
+        "sh": [n["short"] if n["short"] != n["label"] else "" for n in nodes],
+        "sz": [n["size"] for n in nodes],
+        "tip": [n.get("tip", "") for n in nodes],
+        "th": [n.get("theme", "") for n in nodes],
+        "e": [n.get("essays", []) for n in nodes],
+        "order": rank_order(G, view),
+        "limit": limit, "total": len(nodes), "maxList": MAX_LIST,
+    }
+    if any(n.get("color") for n in nodes):
+        data["col"] = [n.get("color") or "" for n in nodes]
+    py, en = [], []
+    for n in ids:
+        attrs = G.nodes[n] if n in G else {}
+        py.append(compact_pinyin(str(attrs.get("pinyin") or "")))
+        en.append(str(attrs.get("label_en") or ""))
+    data["py"], data["en"] = py, en
+    data.update(_edges(G, view, index))
+    if view["id"] == "all":
+        names = {name: i for i, name in enumerate(FIELD_NAMES)}
+        data["fieldNames"] = FIELD_NAMES
+        data["f"] = [[[names[f], v] for f, v in node_fields(G, n)] for n in ids]
+        data["lt"] = [_proposal_text(G, n, m["kind"]) for n, m in zip(ids, nodes)]
+    else:
+        labels = dict(zip(ids, data["l"]))
+        data["details"] = [
+            _cap(details(G, n), index, labels) if n in G else {"kind": m["kind"], "title": m["label"], "fields": [],
+                                                                "lists": []}
+            for n, m in zip(ids, nodes)
+        ]
+    return data
+
+
+def _essays(G: nx.MultiDiGraph, facts: dict) -> tuple[list, list, list, list]:
+    """Return the essay rows ``[tier, [unit index…], [theme index…]]`` and the tier, theme, unit lists."""
+    essays = facts["essay_rows"]
+    tiers = {}
+    for _, d in G.nodes(data=True):
+        if d.get("kind") == "tier" and d.get("rank"):
+            tiers[int(d["rank"])] = str(d.get("label") or d.get("label_en") or d["rank"])
+    for row in essays:
+        if row["tier"]:
+            tiers.setdefault(row["tier"], str(row["tier"]))
+    themes = sorted({t for row in essays for t in row["themes"]})
+    units = sorted({u for row in essays for u in row["units"]})
+    t_index = {t: i for i, t in enumerate(themes)}
+    u_index = {u: i for i, u in enumerate(units)}
+    rows = [[row["tier"], [u_index[u] for u in row["units"]], [t_index[t] for t in row["themes"]]] for row in essays]
+    return rows, [[rank, tiers[rank]] for rank in sorted(tiers)], themes, units
+
+
+def _legend(view: dict, kinds: list[dict]) -> list[dict]:
+    legend = [{"label": f"{k['label']} ({k['count']})", "shape": k["shape"], "color": k["color"]} for k in kinds]
+    if view["id"] == "concepts":
+        found = view.get("communities", [])
+        legend = [{"label": f"社区 community {c['community']}: {c['theme'] or '—'} ({c['size']})", "shape": "diamond",
+                   "color": community_colour(c["community"])} for c in found[: len(PALETTE)]]
+        if len(found) > len(PALETTE):
+            legend.append({"label": f"其他 {len(found) - len(PALETTE)} smaller communities", "shape": "diamond",
+                           "color": SMALL_COMMUNITY})
+    return legend
+
+
+def rank_order(G: nx.MultiDiGraph, view: dict) -> list[int]:
+    """Return the positions of the view's nodes, most central first: the order the page fills its default view in.
+
+    In the whole graph the frame comes first — the book, the award tiers,
+    the themes and the top-level units (depth 0 or 1) — then the concepts,
+    then everything else; within each group the most important first (ties:
+    by id).  The other views go by importance alone.
+
+    >>> G = nx.MultiDiGraph()
+    >>> nodes = [{"id": "essay/1", "kind": "essay", "importance": 0.9}, {"id": "theme/t", "kind": "theme",
+    ...          "importance": 0.1}, {"id": "concept/c", "kind": "concept", "importance": 1.0}]
+    >>> rank_order(G, {"id": "all", "nodes": nodes}), rank_order(G, {"id": "concepts", "nodes": nodes})
+    ([1, 2, 0], [2, 0, 1])
+    """
+    def group(n: dict) -> int:
+        if view["id"] != "all":
+            return 0
+        if n["kind"] in FRAME_KINDS:
+            return 0
+        if n["kind"] == "organisation":
+            depth = G.nodes[n["id"]].get("depth") if n["id"] in G else None
+            return 1 if depth is not None and int(depth) <= 1 else 3
+        return 2 if n["kind"] == "concept" else 3
+
+    nodes = view["nodes"]
+    return sorted(range(len(nodes)), key=lambda i: (group(nodes[i]), -nodes[i]["importance"], nodes[i]["id"]))
+
+
+def _edges(G: nx.MultiDiGraph, view: dict, index: dict[str, int]) -> dict:
+    """Return ``rels``, ``edges`` rows ``[relation, source, target…]`` and what goes with them.
+
+    ``vals`` (weighted views) and ``notes`` (about: ``[where, count, line]``;
+    cites, mentions: count) are rows of the same shape, one entry per target;
+    ``hub`` lists the relations drawn faintly and left out of the physics.
+    """
+    rels = sorted({e["rel"] for e in view["edges"]})
+    rel_index = {r: i for i, r in enumerate(rels)}
+    weighted = any("value" in e for e in view["edges"])
+    groups: dict[tuple[int, int], list] = {}
+    wheres: dict[str, int] = {}
+    noted = False
+    for e in view["edges"]:
+        u, v, rel = e["from"], e["to"], e["rel"]
+        key = (index[u], rel_index[rel])
+        note = 0
+        if view["id"] == "all" and u in G and v in G:
+            attrs = _edge_attrs(G, u, v, rel)
+            if rel == "about":
+                where = str(attrs.get("where") or "")
+                note = [wheres.setdefault(where, len(wheres)), int(attrs.get("count", 1)),
+                        int(attrs.get("first_line") or 0)]
+            elif rel in ("cites", "mentions"):
+                note = int(attrs.get("count", 1))
+            noted = noted or note != 0
+        groups.setdefault(key, []).append((index[v], e.get("value", 0), note))
+    out = {
+        "rels": [[r, REL_LABELS.get((r, "out"), f"{r} (out)"), REL_LABELS.get((r, "in"), f"{r} (in)")] for r in rels],
+        "edges": [[r, u, *[t for t, _, _ in items]] for (u, r), items in groups.items()],
+        "hub": sorted({rel_index[e["rel"]] for e in view["edges"] if e.get("hub")}),
+    }
+    if weighted:
+        out["vals"] = [[w for _, w, _ in items] for items in groups.values()]
+    if noted:
+        out["notes"] = [[n for _, _, n in items] for items in groups.values()]
+        out["wheres"] = sorted(wheres, key=wheres.get)
+    return out
+
+
+def _edge_attrs(G: nx.MultiDiGraph, u: str, v: str, rel: str) -> dict:
+    """The attributes of the ``rel`` edge from ``u`` to ``v`` (keyed by relation, or carrying it as ``rel``)."""
+    found = G.get_edge_data(u, v) or {}
+    if rel in found:
+        return found[rel]
+    return next((d for _, d in sorted(found.items(), key=lambda kv: str(kv[0])) if d.get("rel") == rel), {})
+
+
+def _proposal_text(G: nx.MultiDiGraph, n: str, kind: str) -> list | int:
+    """``[order, text]`` of a proposal (its essay's list shows ``order. text``, by order); 0 for other kinds."""
+    if kind != "proposal" or n not in G:
+        return 0
+    data = G.nodes[n]
+    return [int(data.get("order") or 0), str(data.get("text") or data.get("label") or n)]
+
+
+def _cap(info: dict, index: dict[str, int], labels: dict[str, str]) -> dict:
+    """Compact a details record for the page and cut each list at :data:`MAX_LIST`.
+
+    A list entry becomes the position of its node in the page's ``ids`` when
+    its text is the node's label, ``[text, position]`` when the text says
+    more, and ``[text]`` when the node is not on this page; a cut list ends
+    with how many were left out.
+
+    >>> _cap({"lists": [["h", [["a", "n/a"], ["a — 2×", "n/a"], ["b", "n/b"]]]]}, {"n/a": 0}, {"n/a": "a"})["lists"]
+    [['h (3)', [0, ['a — 2×', 0], ['b']]]]
+    """
+    lists = []
+    for heading, entries in info["lists"]:
+        total = len(entries)
+        out = []
+        for text, node in entries[:MAX_LIST]:
+            if node in index:
+                out.append(index[node] if text == labels.get(node) else [text, index[node]])
+            else:
+                out.append([text])
+        if total > MAX_LIST:
+            out.append([f"… {total - MAX_LIST} more"])
+        lists.append([f"{heading} ({total})" if total > 1 else heading, out])
+    return {**info, "lists": lists}

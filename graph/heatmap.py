@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from extract.errors import XianjiceError
+
+if TYPE_CHECKING:  # the background painter imports this module first thing: keep it light
+    import networkx as nx
 
 #: Font families tried, in order, for the Chinese labels.
 CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans SC", "Noto Serif CJK SC")
@@ -53,6 +55,7 @@ def cjk_font() -> str:
 def heatmap_matrix(G: nx.MultiDiGraph) -> tuple[list[str], list[str], list[list[int]]]:
     """Return (units, themes, counts): units by essays descending then label, themes by total.
 
+    >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("org/r", label="总署"); G.add_node("org/r/a", label="甲关"); G.add_node("org/r/b", label="乙关")
     >>> for o in ("org/r/a", "org/r/b"): _ = G.add_edge(o, "org/r", key="sub_organisation_of")

@@ -26,8 +26,10 @@ def build(files: tuple[str, ...], out: str, base: str, lexicon: str | None, quie
     """Extract, build the knowledge graph and write every export into DIR.
 
     Writes graph.ttl (RDF Turtle), graph.graphml (Gephi, Cytoscape),
-    nodes.csv and edges.csv, graph.html (interactive map) and report.json
-    (what was found and what was not placed).  Several FILEs make one graph.
+    nodes.csv and edges.csv, central.csv (concept centrality), themes.csv
+    (unit × theme), graph.html and two more views (interactive maps), the
+    units-themes heatmap (PNG, SVG) and report.json (what was found and what
+    was not placed).  Several FILEs make one graph.
     With no FILE, builds the bundled seed.  Two builds of the same input are
     byte-identical; a failed build leaves DIR as it was.
 
@@ -37,8 +39,14 @@ def build(files: tuple[str, ...], out: str, base: str, lexicon: str | None, quie
         xianjice build book1.txt book2.txt -o out/
         xianjice build book.txt --base https://data.example.org/xianjice/
     """
-    from extract.pipeline import extract_files
     from graph.background import Painter
+
+    with Painter() as painter:  # forked first: matplotlib loads in a second process while the rest runs
+        _build(files, out, base, lexicon, quiet, timings, painter)
+
+
+def _build(files, out, base, lexicon, quiet, timings, painter) -> None:
+    from extract.pipeline import extract_files
     from graph.export import write_build
     from graph.ids import check_base
 
@@ -46,10 +54,9 @@ def build(files: tuple[str, ...], out: str, base: str, lexicon: str | None, quie
     check_base(base)
     started = time.perf_counter()
     stages: dict[str, float] = {}
-    with Painter() as painter:  # matplotlib loads in a second process while the text is read
-        compilations = extract_files(input_files(files), lexicon_path=lexicon, progress=progress, timings=stages,
-                                     bar=progress_bars(quiet))
-        report = write_build(compilations, out, base=base, progress=progress, timings=stages, painter=painter)
+    compilations = extract_files(input_files(files), lexicon_path=lexicon, progress=progress, timings=stages,
+                                 bar=progress_bars(quiet))
+    report = write_build(compilations, out, base=base, progress=progress, timings=stages, painter=painter)
     if timings:
         write_timings(timings, stages, time.perf_counter() - started)
     if not quiet:

@@ -19,10 +19,14 @@ from extract.text import key
 #: A paragraph that ends with one of these ends a sentence.
 _TERMINAL = ("。", "！", "？", "!", "?", "…", "”", "」", "』", "；", ";", "）", ")", "：", ":")
 _CN = "一二三四五六七八九十"
-_LEVEL1 = re.compile(rf"^([{_CN}]+)[、.．]")
-_LEVEL2 = re.compile(rf"^[（(]([{_CN}]+)[）)]")
-_LEVEL3 = re.compile(r"^(\d{1,2})[.、．](?!\d)")
-_LEVEL4 = re.compile(r"^[（(](\d{1,2})[）)]")
+#: (level, pattern) of section and item numbering, outermost first: 一、 （一） 1. （1） ①.
+MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (1, re.compile(rf"^[{_CN}]+[、.．]\s*")),
+    (2, re.compile(rf"^[（(][{_CN}]+[）)]\s*")),
+    (3, re.compile(r"^\d{1,2}[.、．](?!\d)\s*")),
+    (4, re.compile(r"^[（(]\d{1,2}[）)]\s*")),
+    (5, re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*")),
+)
 _SUBTITLE = re.compile(r"^[—－\-–]{1,3}\s*")
 
 
@@ -39,7 +43,7 @@ class Header:
 
 
 def numbering(text: str) -> tuple[int, str]:
-    """The section numbering at the start of a paragraph: (level, marker).
+    """The section numbering at the start of a paragraph: (level, marker); ``(0, "")`` when none.
 
     Examples
     --------
@@ -47,12 +51,12 @@ def numbering(text: str) -> tuple[int, str]:
     (1, '一、')
     >>> numbering("（一）调整海关现行党建工作管理体制。建立…")
     (2, '（一）')
-    >>> numbering("1. 加强培训"), numbering("2009年")
-    ((3, '1.'), (0, ''))
+    >>> numbering("1. 加强培训"), numbering("2009年"), numbering("① 完善制度")
+    ((3, '1.'), (0, ''), (5, '①'))
     """
-    for level, pattern in ((1, _LEVEL1), (2, _LEVEL2), (3, _LEVEL3), (4, _LEVEL4)):
+    for level, pattern in MARKERS:
         if m := pattern.match(text):
-            return level, m.group(0)
+            return level, m.group(0).strip()
     return 0, ""
 
 

@@ -17,20 +17,12 @@ import re
 from collections.abc import Sequence
 
 
+from extract.bodies import MARKERS, numbering
 from extract.concepts import concepts_in
 from extract.lexicon import Lexicon
 from extract.segment import Segmenter
 from extract.records import Body, Paragraph, Proposal, Span
 
-_CN = "一二三四五六七八九十"
-#: (rank, pattern) of section and item markers, outermost first.
-MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (1, re.compile(rf"^[{_CN}]+[、.．]\s*")),
-    (2, re.compile(rf"^[（(][{_CN}]+[）)]\s*")),
-    (3, re.compile(r"^\d{1,2}[.、．](?!\d)\s*")),
-    (4, re.compile(r"^[（(]\d{1,2}[）)]\s*")),
-    (5, re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*")),
-)
 #: Heading words of a section holding proposals.
 PROPOSAL_WORDS = ("建议", "对策", "措施", "举措", "思路")
 #: A paragraph opening with one of these closes the last item.
@@ -38,22 +30,8 @@ CLOSING_WORDS = ("总之", "综上", "总而言之", "结束语", "结语", "参
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
 
 
-def marker(text: str) -> tuple[int, str]:
-    """The rank and marker printed at the start of *text*; ``(0, "")`` when none.
-
-    Examples
-    --------
-    >>> marker("（一）调整海关现行党建工作管理体制。建立…")
-    (2, '（一）')
-    >>> marker("三、对加强海关系统党建工作的建议和对策")
-    (1, '三、')
-    >>> marker("2. 加强培训"), marker("2009年1月")
-    ((3, '2.'), (0, ''))
-    """
-    for rank, pattern in MARKERS:
-        if m := pattern.match(text):
-            return rank, m.group(0).strip()
-    return 0, ""
+#: The rank and marker printed at the start of a text (the body's own numbering rules).
+marker = numbering
 
 
 def _rank(p: Paragraph) -> int:

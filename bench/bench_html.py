@@ -18,6 +18,12 @@ Usage::
 
     python bench/bench_html.py                # seed only
     python bench/bench_html.py --essays 600 2000
+    python bench/bench_html.py --build /tmp/b5000 --no-seed   # the pages of a finished build
+    python bench/bench_html.py --synthetic 5000 --no-seed     # tests/browser.py's synthetic graph
+
+``--build`` measures the pages an ``xianjice build`` wrote (no write time);
+``--synthetic`` writes the pages of a generated graph of that many essays
+(the proportions of a generated book, without running the extraction).
 """
 
 from __future__ import annotations
@@ -34,10 +40,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from browser import PageWatch, browser  # noqa: E402
+from browser import PageWatch, browser, synthetic_graph  # noqa: E402
 from extract.pipeline import extract_files  # noqa: E402
 from graph.build import build_graph  # noqa: E402
-from graph.html import write_html  # noqa: E402
+from graph.html import view_paths, write_html  # noqa: E402
 from xianjice import bundled_seed  # noqa: E402
 
 
@@ -66,10 +72,14 @@ def measure_page(b, page_path: Path, runs: int) -> dict:
             page.evaluate("new Promise(r => requestAnimationFrame(() => r()))")
             filter_ms = (time.perf_counter() - t0) * 1000
             page.click("#reset")
-        t0 = time.perf_counter()
-        page.fill("#search", "监管")
-        page.locator("#results button").first.wait_for()
-        search_ms = (time.perf_counter() - t0) * 1000
+        # a word of the label of a node that is not shown by default (else of any node)
+        query = page.evaluate("(() => { const d = xj.data, i = d.order[Math.min(d.order.length - 1, d.limit + 5)];"
+                              " return i === undefined ? '' : d.l[i].slice(0, 4); })()")
+        if query:
+            t0 = time.perf_counter()
+            page.fill("#search", query)
+            page.locator("#results button").first.wait_for()
+            search_ms = (time.perf_counter() - t0) * 1000
         w.close()
     return {"settle": statistics.median(settle), "shown": shown, "total": total, "filter": filter_ms,
             "search": search_ms}
@@ -78,23 +88,36 @@ def measure_page(b, page_path: Path, runs: int) -> dict:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--essays", type=int, nargs="*", default=[], help="also synthetic books of these sizes")
+    ap.add_argument("--build", type=Path, nargs="*", default=[], help="also the pages of these build directories")
+    ap.add_argument("--synthetic", type=int, nargs="*", default=[], help="also synthetic graphs of these many essays")
+    ap.add_argument("--no-seed", action="store_true", help="leave out the bundled seed")
     ap.add_argument("--runs", type=int, default=3, help="page loads per page (median reported)")
     args = ap.parse_args(argv)
     rows = []
     with tempfile.TemporaryDirectory() as tmp, browser() as b:
         tmp = Path(tmp)
-        inputs = [("seed", bundled_seed())] + [(f"{n} essays", corpus(n, tmp)) for n in args.essays]
-        for name, path in inputs:
-            G = build_graph(extract_files([path]))
-            out = tmp / name.replace(" ", "-")
-            t0 = time.perf_counter()
-            pages = write_html(G, out / "graph.html")
-            write_s = time.perf_counter() - t0
+
+        def measured(name, pages, write_s):
             for p in pages:
                 m = measure_page(b, p, args.runs)
-                rows.append([name, p.name, f"{write_s:.2f}", f"{p.stat().st_size / 1e6:.2f}",
-                             f"{m['shown']} / {m['total']}", f"{m['settle']:.0f}",
-                             f"{m['filter']:.0f}" if m["filter"] is not None else "-", f"{m['search']:.0f}"])
+                rows.append([name, p.name, f"{write_s:.2f}" if write_s is not None else "-",
+                             f"{p.stat().st_size / 1e6:.2f}", f"{m['shown']} / {m['total']}", f"{m['settle']:.0f}",
+                             f"{m['filter']:.0f}" if m["filter"] is not None else "-",
+                             f"{m['search']:.0f}" if m["search"] is not None else "-"])
+
+        graphs = [] if args.no_seed else [("seed", lambda: build_graph(extract_files([bundled_seed()])))]
+        graphs += [(f"{n} essays", lambda n=n: build_graph(extract_files([corpus(n, tmp)]))) for n in args.essays]
+        graphs += [(f"synthetic {n}", lambda n=n: synthetic_graph(n)) for n in args.synthetic]
+        for name, make in graphs:
+            G = make()
+            t0 = time.perf_counter()
+            pages = write_html(G, tmp / name.replace(" ", "-") / "graph.html")
+            measured(name, pages, time.perf_counter() - t0)
+        for build in args.build:
+            pages = [p for p in view_paths(build / "graph.html") if p.exists()]
+            if not pages:
+                raise SystemExit(f"{build}: no graph.html (not a build directory?)")
+            measured(str(build), pages, None)
     header = ["input", "page", "write s", "MB", "nodes shown / total", "settle ms", "filter ms", "search ms"]
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     for r in [header, *rows]:

@@ -79,12 +79,13 @@ def page_data(G: nx.MultiDiGraph, view: dict, *, facts: dict, links: list, limit
         py.append(compact_pinyin(str(attrs.get("pinyin") or "")))
         en.append(str(attrs.get("label_en") or ""))
     data["py"], data["en"] = py, en
-    data.update(_edges(G, view, index))
+    data.update(_edges(view, index))
     if view["id"] == "all":
         names = {name: i for i, name in enumerate(FIELD_NAMES)}
         data["fieldNames"] = FIELD_NAMES
         data["f"] = [[[names[f], v] for f, v in node_fields(G, n)] for n in ids]
-        data["lt"] = [_proposal_text(G, n, m["kind"]) for n, m in zip(ids, nodes)]
+        data["po"] = [_proposal_order(G, n, m["kind"]) for n, m in zip(ids, nodes)]
+        data["textField"] = names[dict(FIELDS)["text"]]
     else:
         labels = dict(zip(ids, data["l"]))
         data["details"] = [
@@ -153,11 +154,12 @@ def rank_order(G: nx.MultiDiGraph, view: dict) -> list[int]:
     return sorted(range(len(nodes)), key=lambda i: (group(nodes[i]), -nodes[i]["importance"], nodes[i]["id"]))
 
 
-def _edges(G: nx.MultiDiGraph, view: dict, index: dict[str, int]) -> dict:
+def _edges(view: dict, index: dict[str, int]) -> dict:
     """Return ``rels``, ``edges`` rows ``[relation, source, target…]`` and what goes with them.
 
-    ``vals`` (weighted views) and ``notes`` (about: ``[where, count, line]``;
-    cites, mentions: count) are rows of the same shape, one entry per target;
+    ``vals`` (weighted views) and ``notes`` (the view's edge ``note``: about
+    ``[where, count, line]`` with ``where`` an index into ``wheres``; cites,
+    mentions: count) are rows of the same shape, one entry per target;
     ``hub`` lists the relations drawn faintly and left out of the physics.
     """
     rels = sorted({e["rel"] for e in view["edges"]})
@@ -169,16 +171,10 @@ def _edges(G: nx.MultiDiGraph, view: dict, index: dict[str, int]) -> dict:
     for e in view["edges"]:
         u, v, rel = e["from"], e["to"], e["rel"]
         key = (index[u], rel_index[rel])
-        note = 0
-        if view["id"] == "all" and u in G and v in G:
-            attrs = _edge_attrs(G, u, v, rel)
-            if rel == "about":
-                where = str(attrs.get("where") or "")
-                note = [wheres.setdefault(where, len(wheres)), int(attrs.get("count", 1)),
-                        int(attrs.get("first_line") or 0)]
-            elif rel in ("cites", "mentions"):
-                note = int(attrs.get("count", 1))
-            noted = noted or note != 0
+        note = e.get("note", 0)
+        if isinstance(note, list):
+            note = [wheres.setdefault(note[0], len(wheres)), *note[1:]]
+        noted = noted or note != 0
         groups.setdefault(key, []).append((index[v], e.get("value", 0), note))
     out = {
         "rels": [[r, REL_LABELS.get((r, "out"), f"{r} (out)"), REL_LABELS.get((r, "in"), f"{r} (in)")] for r in rels],
@@ -193,20 +189,9 @@ def _edges(G: nx.MultiDiGraph, view: dict, index: dict[str, int]) -> dict:
     return out
 
 
-def _edge_attrs(G: nx.MultiDiGraph, u: str, v: str, rel: str) -> dict:
-    """The attributes of the ``rel`` edge from ``u`` to ``v`` (keyed by relation, or carrying it as ``rel``)."""
-    found = G.get_edge_data(u, v) or {}
-    if rel in found:
-        return found[rel]
-    return next((d for _, d in sorted(found.items(), key=lambda kv: str(kv[0])) if d.get("rel") == rel), {})
-
-
-def _proposal_text(G: nx.MultiDiGraph, n: str, kind: str) -> list | int:
-    """``[order, text]`` of a proposal (its essay's list shows ``order. text``, by order); 0 for other kinds."""
-    if kind != "proposal" or n not in G:
-        return 0
-    data = G.nodes[n]
-    return [int(data.get("order") or 0), str(data.get("text") or data.get("label") or n)]
+def _proposal_order(G: nx.MultiDiGraph, n: str, kind: str) -> int:
+    """The order of a proposal in its essay (its text is its ``内容 text`` field); 0 for other kinds."""
+    return int(G.nodes[n].get("order") or 0) if kind == "proposal" and n in G else 0
 
 
 def _cap(info: dict, index: dict[str, int], labels: dict[str, str]) -> dict:

@@ -379,6 +379,10 @@ def whole_view(G: nx.MultiDiGraph, *, facts: dict | None = None) -> dict:
         edge = {"from": u, "to": v, "rel": rel}  # the page titles edges by relation
         if rel in HUB_RELS:
             edge["hub"] = True
+        elif rel == "about":  # the evidence the details panel shows
+            edge["note"] = [str(d.get("where") or ""), int(d.get("count", 1)), int(d.get("first_line") or 0)]
+        elif rel in ("cites", "mentions"):
+            edge["note"] = int(d.get("count", 1))
         edges.append(edge)
     return {"id": "all", "nodes": nodes, "edges": edges}
 

@@ -144,3 +144,68 @@ def seed_graph() -> nx.MultiDiGraph:
     from xianjice import bundled_seed
 
     return build_graph(extract_files([bundled_seed()]))
+
+
+def synthetic_graph(essays: int, *, seed: int = 0) -> nx.MultiDiGraph:
+    """Return a graph shaped like a large compilation's: ``essays`` essays in the proportions of a generated book.
+
+    Per essay: one unit (of about ``essays / 30`` units under a dozen
+    top-level ones), one or two authors, a tier, about 25 concepts (of
+    ``essays / 25`` concepts in 10 themes, the popular ones far more often),
+    a proposal, a few cited documents.  Deterministic for a given ``seed``.
+    """
+    import random
+
+    rnd = random.Random(seed)
+    G = nx.MultiDiGraph()
+    book = "book/big"
+    G.add_node(book, kind="book", label="大型汇编", label_en="", pinyin="")
+    G.add_node("org/hq", kind="organisation", label="总署", label_en="", pinyin="zong shu", depth=0, known=True)
+    tops = [f"org/hq/t{i:02d}" for i in range(12)]
+    for i, t in enumerate(tops):
+        G.add_node(t, kind="organisation", label=f"直属{i}关", label_en="", pinyin=f"zhi shu {i} guan", depth=1)
+        G.add_edge(t, "org/hq", key="sub_organisation_of", rel="sub_organisation_of")
+    subs = []
+    for i in range(max(1, essays // 30)):
+        parent = tops[i % len(tops)]
+        sub = f"{parent}/s{i:04d}"
+        G.add_node(sub, kind="organisation", label=f"第{i}处", label_en="", pinyin=f"di {i} chu", depth=2)
+        G.add_edge(sub, parent, key="sub_organisation_of", rel="sub_organisation_of")
+        subs.append(sub)
+    for rank in (1, 2, 3):
+        G.add_node(f"tier/{rank}", kind="tier", label=f"{rank}等奖", label_en=f"Prize {rank}", pinyin="", rank=rank)
+    themes = [f"theme/{i}" for i in range(10)]
+    for i, t in enumerate(themes):
+        G.add_node(t, kind="theme", label=f"主题{i}", label_en="", pinyin="")
+    concepts = [f"concept/c{i:04d}" for i in range(max(10, essays // 25))]
+    for i, c in enumerate(concepts):
+        G.add_node(c, kind="concept", label=f"概念{i}", label_en=f"Concept {i}", pinyin="", theme=f"主题{i % 10}")
+        G.add_edge(c, themes[i % 10], key="broader", rel="broader")
+    weights = [1 / (i + 1) for i in range(len(concepts))]
+    docs = [f"doc/{i:03d}" for i in range(50)]
+    for i, d in enumerate(docs):
+        G.add_node(d, kind="document", label=f"文件{i}", label_en="", pinyin="")
+    for n in range(1, essays + 1):
+        e = f"essay/big/{n:05d}"
+        unit = rnd.choice(subs)
+        G.add_node(e, kind="essay", label=f"关于第{n}项工作的思考与建议", label_en="", pinyin="", seq=n, page=n,
+                   tier=rnd.choice((1, 2, 2, 3, 3, 3)), subtitle="", first_line=n * 30, last_line=n * 30 + 29,
+                   book=book)
+        G.add_edge(e, book, key="part_of", rel="part_of")
+        G.add_edge(e, unit, key="unit", rel="unit")
+        G.add_edge(e, f"tier/{G.nodes[e]['tier']}", key="award", rel="award")
+        for a in range(rnd.choice((1, 2))):
+            person = f"person/{n:05d}-{a}"
+            G.add_node(person, kind="person", label=f"作者{n}-{a}", label_en="", pinyin=f"zuo zhe {n} {a}")
+            G.add_edge(e, person, key="author", rel="author")
+            G.add_edge(person, unit, key="member_of", rel="member_of")
+        for c in sorted(set(rnd.choices(concepts, weights=weights, k=30))):
+            G.add_edge(e, c, key="about", rel="about", count=rnd.randint(1, 9), where="body",
+                       first_line=n * 30 + rnd.randint(1, 29))
+        prop = f"proposal/big/{n:05d}/1"
+        G.add_node(prop, kind="proposal", label=f"建议{n}", label_en="", pinyin="", essay=e, order=1,
+                   text="建立健全协调机制，" * rnd.randint(5, 60))
+        G.add_edge(e, prop, key="proposes", rel="proposes")
+        for d in sorted(set(rnd.choices(docs, k=3))):
+            G.add_edge(e, d, key="cites", rel="cites", count=rnd.randint(1, 4))
+    return G

@@ -232,3 +232,57 @@ def test_empty_graph_page_loads(chromium, tmp_path):
         assert w.errors == [] and page.evaluate("xj.data.total") == 0
         assert "0 / 0" in page.text_content("#status")
         w.close()
+
+
+def test_panel_lists_built_by_the_page_match_the_python_details(watch):
+    """The whole graph's panel is assembled in the page from its edges; graph.html_views.details is the spec."""
+    from graph import html_views
+    from graph.html_data import _cap
+
+    G = sample_graph()
+    data = watch.page.evaluate("({ids: xj.data.ids, l: xj.data.l})")
+    index = {n: i for i, n in enumerate(data["ids"])}
+    labels = dict(zip(data["ids"], data["l"]))
+    for n in sorted(G):
+        expected = _cap(html_views.details(G, n), index, labels)
+        got = watch.page.evaluate(f"xj.details({n!r})")
+        assert got == expected, n
+
+
+def test_book_and_tier_edges_are_faint_and_out_of_the_physics(watch):
+    edges = watch.page.evaluate("xj.network.body.data.edges.get().map(e => [e.from, e.to, e.physics === false])")
+    hub = {(u, v) for u, v, off in edges if off}
+    assert ("essay/b/01", "book/b") in hub and ("essay/b/03", "tier/2") in hub
+    assert ("essay/b/01", "concept/da-jian-guan") not in hub and len(hub) == 6
+
+
+def test_large_page_shows_its_frame_first_and_reaches_the_rest(chromium, tmp_path):
+    from browser import synthetic_graph
+    from graph.html import render_page
+    from graph.html_views import whole_view
+
+    G = synthetic_graph(600)
+    path = tmp_path / "big.html"
+    path.write_text(render_page(G, whole_view(G), links=[], limit=120), encoding="utf-8")
+    w = PageWatch(chromium, path)
+    page = w.open()
+    try:
+        assert w.errors == [] and w.console == []
+        shown = set(shown_ids(page))
+        assert len(shown) == 120
+        assert {"book/big", "tier/1", "theme/0", "org/hq", "org/hq/t11", "concept/c0000"} <= shown
+        assert "essay/big/00599" not in shown
+        page.fill("#search", "关于第599项")
+        first = page.locator("#results button").first
+        assert first.get_attribute("data-id") == "essay/big/00599"
+        first.click()
+        assert "essay/big/00599" in shown_ids(page)  # revealed with its neighbours
+        assert page.text_content("#panel-title") == "关于第599项工作的思考与建议"
+        assert "1. 建立健全协调机制" in page.text_content("#panel-lists")
+        page.click("#reset")  # what search revealed stays until reset
+        page.select_option("#f-tier", "1")
+        tier1 = {f"essay/big/{n:05d}" for n in range(1, 601) if G.nodes[f"essay/big/{n:05d}"]["tier"] == 1}
+        essays = {i for i in shown_ids(page) if i.startswith("essay/")}
+        assert essays and essays <= tier1
+    finally:
+        w.close()

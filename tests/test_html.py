@@ -260,3 +260,51 @@ def test_heatmap_without_a_chinese_font_raises_a_clear_error(monkeypatch, tmp_pa
             heatmap.write_heatmap(sample_graph(), tmp_path)
     finally:
         heatmap.cjk_font.cache_clear()
+
+
+def test_edges_are_node_positions_grouped_by_source():
+    G = sample_graph()
+    data = page_data(render_page(G, html_views.whole_view(G), links=[]))
+    assert sorted(edges(data)) == sorted((u, d["rel"], v) for u, v, d in G.edges(data=True))
+    assert all(isinstance(x, int) for row in data["edges"] for x in row)
+    hubs = {data["rels"][i][0] for i in data["hub"]}
+    assert hubs == {"part_of", "award"}  # drawn faintly, out of the physics
+    notes = {(data["ids"][row[1]], data["ids"][t]): n for row, ns in zip(data["edges"], data["notes"])
+             for t, n in zip(row[2:], ns)}
+    where, count, line = notes[("essay/b/01", "concept/da-jian-guan")]
+    assert (data["wheres"][where], count, line) == ("title+body", 2, 111)
+    assert notes[("essay/b/01", "doc/haiguanfa")] == 2
+
+
+def test_side_views_carry_their_details_and_the_whole_graph_its_fields():
+    G = sample_graph()
+    whole = page_data(render_page(G, html_views.whole_view(G), links=[]))
+    assert "details" not in whole and node(whole, "essay/b/01")["fields"] == html_views.details(G, "essay/b/01")[
+        "fields"]
+    side = page_data(render_page(G, html_views.concepts_view(G), links=[]))
+    i = side["ids"].index("concept/feng-xian")
+    assert side["details"][i]["title"] == "风险管理"
+    assert dict(side["details"][i]["lists"])["讨论 discussed by (3)"] == [[SCRIPT_TITLE], ["建议3"], ["构建大监管体系的思考"]]
+
+
+def test_large_graph_page_is_compact_and_starts_with_its_frame():
+    from browser import synthetic_graph
+
+    G = synthetic_graph(300)
+    html = render_page(G, html_views.whole_view(G), links=[], limit=60)
+    data = page_data(html)
+    kinds = [data["kinds"][data["k"][i]]["kind"] for i in data["order"]]
+    frame = 1 + 3 + 10 + 13  # book, tiers, themes, the top two levels of units
+    assert sorted(kinds[:14]) == sorted(["book"] + ["tier"] * 3 + ["theme"] * 10)
+    assert set(kinds[14:frame]) == {"organisation"} and set(kinds[frame:frame + 12]) == {"concept"}
+    assert html.count('"essay/big/00123"') == 1  # a node's id is written once; edges use its position
+    body = len(html.encode()) - len(html_views.__doc__ or "") - 700_000  # less vis-network and the script
+    assert body / 300 < 4000, f"{body / 300:.0f} bytes per essay"
+
+
+def test_write_html_computes_shared_facts_once(monkeypatch, tmp_path):
+    calls = []
+    real = html_views.essay_table
+    monkeypatch.setattr(html_views, "essay_table", lambda G: calls.append(1) or real(G))
+    write_html(sample_graph(), tmp_path / "graph.html")
+    assert len(calls) == 1

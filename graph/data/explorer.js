@@ -232,6 +232,11 @@
   // grouped by relation and direction (an essay's concepts, proposals, citations first), sorted by label.
   var ESSAY_FIRST = ["about", "proposes", "cites", "mentions"];
   function cmp(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
+  var TEXT_FIELD = DATA.textField;
+  function fieldValue(i, name) {
+    var f = DATA.f[i].filter(function (f) { return f[0] === name; })[0];
+    return f ? f[1] : "";
+  }
   function entryText(rel, way, other, e) {
     var label = DATA.l[other], note = eNote[e];
     if (way === "out" && rel === "about") {
@@ -242,8 +247,8 @@
       return label + " — " + parts.join(", ");
     }
     if (way === "out" && rel === "proposes") {
-      var lt = DATA.lt[other];
-      return lt ? (lt[0] ? lt[0] + ". " + lt[1] : lt[1]) : label;
+      var text = fieldValue(other, TEXT_FIELD) || label;
+      return DATA.po[other] ? DATA.po[other] + ". " + text : text;
     }
     if (way === "out" && (rel === "cites" || rel === "mentions")) return label + " ×" + (note || 1);
     return label;
@@ -267,10 +272,7 @@
     return list.map(function (g) {
       var byOrder = g.way === "out" && g.rel[0] === "proposes";
       g.items.sort(function (a, b) {
-        if (byOrder) {
-          var oa = DATA.lt[a[0]] ? DATA.lt[a[0]][0] : 0, ob = DATA.lt[b[0]] ? DATA.lt[b[0]][0] : 0;
-          return oa - ob || cmp(IDS[a[0]], IDS[b[0]]);
-        }
+        if (byOrder) return DATA.po[a[0]] - DATA.po[b[0]] || cmp(IDS[a[0]], IDS[b[0]]);
         return cmp(DATA.l[a[0]], DATA.l[b[0]]) || cmp(IDS[a[0]], IDS[b[0]]);
       });
       var total = g.items.length;

@@ -173,11 +173,9 @@ def node_importance(G: nx.MultiDiGraph) -> dict[str, float]:
     >>> node_importance(G)
     {'a': 1.0, 'b': 0.5, 'c': 0.5}
     """
-    U = nx.Graph()
-    U.add_nodes_from(sorted(G))
-    U.add_edges_from((u, v) for u, v in G.edges() if u != v)
-    top = max((d for _, d in U.degree()), default=0) or 1
-    return {n: round(d / top, 6) for n, d in sorted(U.degree())}
+    degree = {n: len((G.succ[n].keys() | G.pred[n].keys()) - {n}) for n in sorted(G)}
+    top = max(degree.values(), default=0) or 1
+    return {n: round(d / top, 6) for n, d in degree.items()}
 
 
 def concept_scores(G: nx.MultiDiGraph, *, network: nx.Graph | None = None) -> dict[str, float]:

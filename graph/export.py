@@ -216,7 +216,7 @@ def _write_all(compilations: Sequence[Compilation], tmp: Path, base: str, progre
     (tmp / "central.csv").write_bytes(centrality_csv(rows).encode("utf-8"))
     write_themes_csv(G, tmp / "themes.csv")
     stages.done("tables", "graph.graphml, nodes.csv, edges.csv, central.csv, themes.csv")
-    write_html(G, tmp / "graph.html")
+    write_html(G, tmp / "graph.html", communities=communities)
     stages.done("html", "graph.html and its views")
     pictures.result()
     stages.done("heatmap", "unit × theme heatmap (PNG, SVG)")

@@ -38,7 +38,8 @@ def view_paths(path: str | Path) -> list[Path]:
     return [path.with_name(f"{path.stem}{suffix}{path.suffix}") for _, _, suffix, _ in VIEWS]
 
 
-def write_html(G: nx.MultiDiGraph, path: str | Path, *, views: bool = True, limit: int = DEFAULT_LIMIT) -> list[Path]:
+def write_html(G: nx.MultiDiGraph, path: str | Path, *, views: bool = True, limit: int = DEFAULT_LIMIT,
+               communities: list[dict] | None = None) -> list[Path]:
     """Write the explorer page(s) of ``G`` and return their paths.
 
     Parameters
@@ -53,6 +54,9 @@ def write_html(G: nx.MultiDiGraph, path: str | Path, *, views: bool = True, limi
     limit
         At most this many nodes (the most central) are shown before the
         user searches or filters; the rest stay reachable.
+    communities
+        :func:`graph.communities.concept_communities` of ``G``, when already
+        computed (saves computing them again).
 
     Returns
     -------
@@ -62,7 +66,7 @@ def write_html(G: nx.MultiDiGraph, path: str | Path, *, views: bool = True, limi
     paths = view_paths(path)
     chosen = list(zip(VIEWS, paths))[: len(VIEWS) if views else 1]
     links = [(vid, label, p.name) for (vid, label, _, _), p in chosen]
-    facts = view_facts(G)
+    facts = view_facts(G, communities=communities)
     written = []
     for (vid, _, _, make), p in chosen:
         html = render_page(G, make(G, facts=facts), links=links if views else [], limit=limit, facts=facts)

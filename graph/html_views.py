@@ -318,18 +318,20 @@ def _proposal(G: nx.MultiDiGraph, p: str) -> str:
 # --- views --------------------------------------------------------------------------
 
 
-def view_facts(G: nx.MultiDiGraph) -> dict:
+def view_facts(G: nx.MultiDiGraph, *, communities: list[dict] | None = None) -> dict:
     """Return what several views need, computed once: the essay table, essay members, concept network and scores.
 
     Pass it as ``facts=`` to the view functions so that writing the three
-    pages walks the graph once, not once per page.
+    pages walks the graph once, not once per page.  *communities* are those
+    of :func:`graph.communities.concept_communities` when the caller already
+    has them (a build does); otherwise the concepts view computes them.
     """
     from graph.cooccurrence import concept_network
 
     ids, rows = essay_table(G)
     N = concept_network(G)
     return {"essay_ids": ids, "essay_rows": rows, "members": essay_members(G, ids), "network": N,
-            "scores": concept_scores(G, network=N)}
+            "scores": concept_scores(G, network=N), "communities": communities}
 
 
 def _tip(lines: Iterable[str]) -> str:
@@ -461,7 +463,9 @@ def concepts_view(G: nx.MultiDiGraph, *, facts: dict | None = None) -> dict:
 
     facts = facts or view_facts(G)
     N = facts["network"]
-    found = concept_communities(G)
+    found = facts.get("communities")
+    if found is None:
+        found = concept_communities(G)
     community = community_of(found)
     scores = facts["scores"]
     members = facts["members"]

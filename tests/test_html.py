@@ -308,3 +308,13 @@ def test_write_html_computes_shared_facts_once(monkeypatch, tmp_path):
     monkeypatch.setattr(html_views, "essay_table", lambda G: calls.append(1) or real(G))
     write_html(sample_graph(), tmp_path / "graph.html")
     assert len(calls) == 1
+
+
+def test_communities_passed_in_give_the_same_pages(tmp_path):
+    from graph.communities import concept_communities
+    from graph.html import write_html
+
+    G = seed_graph()
+    computed = write_html(G, tmp_path / "a" / "graph.html")
+    given = write_html(G, tmp_path / "b" / "graph.html", communities=concept_communities(G))
+    assert [p.read_bytes() for p in computed] == [p.read_bytes() for p in given]

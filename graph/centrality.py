@@ -66,8 +66,20 @@ DECIMALS = 6
 #: Beyond this many nodes, betweenness is estimated from this many sources (drawn with a fixed seed).
 SAMPLE_ABOVE = 500
 
-#: Sources drawn for the bipartite betweenness (``bridging``) of a large essay–concept graph.
+#: Sources drawn for the bipartite betweenness (``bridging``) of a large essay–concept graph …
 BRIDGING_PIVOTS = 100
+#: … fewer on a very large one, so that the sampled searches visit about this many edges in all.
+BRIDGING_EDGE_VISITS = 2_000_000
+
+
+def _bridging_pivots(B: nx.Graph) -> int:
+    """Sources for the sampled bipartite betweenness: 100, down to 20 on graphs with over 20,000 edges.
+
+    >>> _bridging_pivots(nx.path_graph(600)), _bridging_pivots(nx.complete_graph(600))
+    (100, 20)
+    """
+    edges = max(1, B.number_of_edges())
+    return max(20, min(BRIDGING_PIVOTS, BRIDGING_EDGE_VISITS // edges, len(B)))
 
 #: The measures ``--by`` may sort on.
 MEASURES = ("pagerank", "betweenness", "degree", "eigenvector")
@@ -163,7 +175,7 @@ def _bridging(B: nx.Graph, concepts: list[str], *, sample_above: int = SAMPLE_AB
         return {c: 0.0 for c in concepts}
     s, t = divmod(n - 1, m)
     most = ((m**2) * ((s + 1) ** 2) + m * (s + 1) * (2 * t - s - 1) - t * (2 * s - t + 3)) / 2.0
-    k = min(_pivots(B, sample_above) or len(B), BRIDGING_PIVOTS) if len(B) > sample_above else None
+    k = _bridging_pivots(B) if len(B) > sample_above else None
     raw = nx.betweenness_centrality(B, k=k, normalized=False, weight=None, seed=seed)
     return {c: (raw[c] / most if most else 0.0) for c in concepts}
 

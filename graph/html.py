@@ -1,17 +1,25 @@
-"""The interactive HTML explorer: self-contained vis-network pages.
+"""The interactive HTML explorer: self-contained pages generated with pyvis.
 
 :func:`write_html` writes ``graph.html`` (the whole graph) and, next to it,
 ``graph-units-themes.html`` and ``graph-concepts.html``; each page links to
-the others.  The page is our own template (:mod:`graph.html_assets`) around
-vis-network as shipped inside pyvis (pyvis 0.3.2's own template links
-Bootstrap from a CDN even with ``cdn_resources="in_line"``, and its
-one-object-per-edge network data made a 5,000-essay page tens of
-megabytes); the data is the compact block of :mod:`graph.html_data`.  Every
-script and style is inlined: the pages work with no network at all.
+the others.  Every page is the output of a pyvis ``Network``'s
+``generate_html``: its vis-network options are set with ``set_options`` and
+the nodes and edges the page shows first (at most ``limit``, the most
+central; :func:`graph.html_data.first_view`) are added with ``add_node`` and
+``add_edge`` and become the page's first vis DataSets.  pyvis renders our own
+template (:mod:`graph.html_assets`), because pyvis 0.3.2's template links
+Bootstrap from a CDN even with ``cdn_resources="in_line"``; vis-network is
+the copy shipped inside pyvis.  Everything else — details, search,
+filters, the nodes reached later — is the compact block of
+:mod:`graph.html_data` (one object per node and per edge for the whole of a
+5,000-essay graph made a page of tens of megabytes).  Every script and
+style is inlined: the pages work with no network at all.
 
 Input text reaches the page only as JSON inside ``<script
 type="application/json">`` (``<``, ``>``, ``&`` escaped) and is put on screen
-with ``textContent``: a title containing ``<script>`` shows as text.
+with ``textContent``: a title containing ``<script>`` shows as text.  pyvis
+is given no ``title`` (it would switch to HTML popups for a title containing
+``href``); the page builds the hover titles as text elements.
 """
 
 from __future__ import annotations
@@ -21,7 +29,7 @@ from pathlib import Path
 import networkx as nx
 
 from graph import html_assets
-from graph.html_data import page_data
+from graph.html_data import first_view, page_data
 from graph.html_views import VIEWS, view_facts
 
 #: Most nodes a page shows before any search or filter (the most central ones).
@@ -86,14 +94,90 @@ def render_page(G: nx.MultiDiGraph, view: dict, *, links: list, limit: int = DEF
     """
     facts = facts or view_facts(G)
     data = page_data(G, view, facts=facts, links=links, limit=limit)
-    shown = min(len(view["nodes"]), limit)
-    options = layout_options(shown, directed=view["id"] == "all", weighted=view["id"] != "all")
-    template = html_assets.template_env().get_template(html_assets.TEMPLATE)
-    return template.render(
-        heading=_heading(G, view), vis_js=html_assets.asset("vis.js"), vis_css=html_assets.asset("vis.css"),
-        app_js=html_assets.asset("app.js"), app_css=html_assets.asset("app.css"),
-        options=_json(options), xj_data=_json(data),
+    net = network(data, directed=view["id"] == "all", weighted=view["id"] != "all")
+    net.templateEnv = _PageTemplates(
+        vis_js=html_assets.asset("vis.js"), vis_css=html_assets.asset("vis.css"),
+        app_js=html_assets.asset("app.js"), app_css=html_assets.asset("app.css"), xj_data=_json(data),
     )
+    net.path = html_assets.TEMPLATE
+    net.heading = _heading(G, view)
+    return net.generate_html(name="graph.html", local=True, notebook=False)
+
+
+def network(data: dict, *, directed: bool, weighted: bool):
+    """Return the pyvis ``Network`` of a page: the nodes and edges it shows first, and its options.
+
+    ``data`` is the page's :func:`graph.html_data.page_data`; the nodes and
+    edges are those of :func:`graph.html_data.first_view`, in its order, made
+    as the page script makes the ones it adds later (same ids — an edge is
+    ``e<number>`` — labels, shapes, colours, sizes).  No ``title`` is given:
+    the page adds hover titles as text.
+
+    >>> data = {"ids": ["a", "b"], "k": [0, 0], "kinds": [{"on": True, "shape": "dot", "color": "#111111"}],
+    ...         "l": ["甲", "乙"], "sh": ["", ""], "sz": [10, 12], "order": [1, 0], "limit": 400,
+    ...         "edges": [[0, 1, 0]], "hub": [], "hubStyle": {}}
+    >>> net = network(data, directed=True, weighted=False)
+    >>> net.get_nodes(), net.edges
+    (['b', 'a'], [{'id': 'e0', 'from': 'b', 'to': 'a'}])
+    """
+    from pyvis.network import Network
+
+    shown, edges = first_view(data)
+    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
+    ids, kinds, colours = data["ids"], data["kinds"], data.get("col")
+    for i in shown:
+        kind = kinds[data["k"][i]]
+        net.add_node(ids[i], label=data["sh"][i] or data["l"][i], shape=kind["shape"],
+                     color=(colours and colours[i]) or kind["color"], size=data["sz"][i])
+    hub = set(data["hub"])
+    for number, source, target, rel, value in edges:
+        extra = {} if value is None else {"value": value}
+        if rel in hub:
+            extra.update(data["hubStyle"])
+        net.add_edge(ids[source], ids[target], id=f"e{number}", **extra)
+    for e in net.edges:
+        e.pop("arrows", None)  # pyvis marks every edge of a directed network; the options say it once
+    # tuned for as many nodes as the page may start with, whichever kinds are on
+    net.set_options(_options_json(min(len(ids), data["limit"]), directed=directed, weighted=weighted))
+    return net
+
+
+class _PageTemplates:
+    """What pyvis asks of its ``templateEnv``: our page template, rendered with this page's assets and data too."""
+
+    def __init__(self, **page: str):
+        self.page = page
+
+    def get_template(self, name: str):
+        template = html_assets.template_env().get_template(name)
+        return _Bound(template, self.page)
+
+
+class _Bound:
+    """A template with some variables already given; pyvis's ``render(**network)`` supplies the rest."""
+
+    def __init__(self, template, values: dict):
+        self.template, self.values = template, values
+
+    def render(self, **variables) -> str:
+        return self.template.render(self.values, **variables)
+
+
+def _options_json(n_nodes: int, *, directed: bool, weighted: bool) -> str:
+    """The :func:`layout_options` as the string pyvis's ``set_options`` reads.
+
+    ``set_options`` deletes every space of its string; the only spaces are
+    inside strings (the font list), written as ``\\u0020`` they come back.
+
+    >>> import json
+    >>> json.loads(_options_json(10, directed=True, weighted=False)) == layout_options(10)
+    True
+    """
+    import json
+
+    text = json.dumps(layout_options(n_nodes, directed=directed, weighted=weighted), sort_keys=True,
+                      separators=(",", ":"))
+    return text.replace(" ", "\\u0020")
 
 
 def _json(obj) -> str:

@@ -1,5 +1,6 @@
 """The files inlined into the HTML explorer: vis-network (shipped inside pyvis),
-the page's own script and style, and its Jinja template.
+the page's own script and style, and its Jinja template (the template pyvis's
+``Network.generate_html`` renders in place of its own, see :mod:`graph.html`).
 
 Everything is read lazily and cached, so importing :mod:`graph.html` costs
 nothing; the page embeds every byte it needs and loads nothing from the
@@ -56,8 +57,9 @@ def asset(name: str) -> str:
 def template_env():
     """Return the Jinja environment of the page template (autoescaping on, compact UTF-8 JSON).
 
-    ``tojson`` keeps Chinese as UTF-8 and escapes ``<``, ``>``, ``&`` and
-    ``'`` as ``\\u00XX``, so no input text can close the ``<script>`` it sits in.
+    ``tojson`` (which writes pyvis's nodes and edges) keeps Chinese as UTF-8,
+    sorts keys, and escapes ``<``, ``>``, ``&`` and ``'`` as ``\\u00XX``, so no
+    input text can close the ``<script>`` it sits in.
     """
     from jinja2 import Environment, FileSystemLoader
 

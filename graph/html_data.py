@@ -10,6 +10,11 @@ target, …]``.  The details panel of the whole graph is assembled by the page
 from those edges (see ``explorer.js``); the side views, whose edges are
 derived (essays in common), carry their details lists here.
 
+What the page shows first (:func:`first_view`: at most ``limit`` nodes and
+the edges between them) is also handed to pyvis by :mod:`graph.html`, whose
+output becomes the page's first vis-network DataSets; this block serves
+everything else (details, search, filters, nodes revealed later).
+
 Only plain text and numbers go in; :func:`graph.html._json` escapes the
 result for its ``<script type="application/json">``.
 """
@@ -29,6 +34,9 @@ MAX_LIST = 300
 FIELD_NAMES = [name for _, name in FIELDS] + ["单位 unit", "作者 authors", "奖项 tier", "出处 source lines"]
 #: Kinds shown first in the whole graph, whatever their degree: the frame the rest hangs on.
 FRAME_KINDS = ("book", "tier", "theme")
+#: How the edges of a hub relation (book, tier) are drawn: faint, and left out of the physics.
+HUB_EDGE = {"color": {"color": "rgba(170,170,170,0.22)", "highlight": "#888888", "hover": "#888888", "inherit": False},
+            "physics": False, "width": 0.5}
 
 
 def page_data(G: nx.MultiDiGraph, view: dict, *, facts: dict, links: list, limit: int) -> dict:
@@ -180,6 +188,7 @@ def _edges(view: dict, index: dict[str, int]) -> dict:
         "rels": [[r, REL_LABELS.get((r, "out"), f"{r} (out)"), REL_LABELS.get((r, "in"), f"{r} (in)")] for r in rels],
         "edges": [[r, u, *[t for t, _, _ in items]] for (u, r), items in groups.items()],
         "hub": sorted({rel_index[e["rel"]] for e in view["edges"] if e.get("hub")}),
+        "hubStyle": HUB_EDGE,
     }
     if weighted:
         out["vals"] = [[w for _, w, _ in items] for items in groups.values()]
@@ -187,6 +196,36 @@ def _edges(view: dict, index: dict[str, int]) -> dict:
         out["notes"] = [[n for _, _, n in items] for items in groups.values()]
         out["wheres"] = sorted(wheres, key=wheres.get)
     return out
+
+
+def first_view(data: dict) -> tuple[list[int], list[tuple[int, int, int, int, float | None]]]:
+    """Return what the page shows before any search or filter: its nodes and the edges between them.
+
+    The same choice as the page script's first ``computeVisible`` and
+    ``sync``: the first ``limit`` nodes of ``order`` whose kind is shown by
+    default; then, source by source in that order, the edges to shown nodes
+    as ``(number, source, target, relation, value)`` — nodes by position,
+    edges numbered as the page numbers them (row by row, target by target),
+    ``value`` the essay count of a weighted view, else ``None``.
+
+    >>> data = {"order": [2, 0, 1], "k": [0, 1, 0], "kinds": [{"on": True}, {"on": False}], "limit": 5,
+    ...         "edges": [[0, 0, 2, 1], [1, 2, 0]], "vals": [[3, 4], [5]]}
+    >>> first_view(data)
+    ([2, 0], [(2, 2, 0, 1, 5), (0, 0, 2, 0, 3)])
+    """
+    on = [bool(k.get("on")) for k in data["kinds"]]
+    shown = [i for i in data["order"] if on[data["k"][i]]][: data["limit"]]
+    visible = set(shown)
+    vals = data.get("vals")
+    out: dict[int, list] = {}
+    number = 0
+    for r, row in enumerate(data["edges"]):
+        rel, source = row[0], row[1]
+        for j, target in enumerate(row[2:]):
+            if source in visible and target in visible:
+                out.setdefault(source, []).append((number, source, target, rel, vals[r][j] if vals else None))
+            number += 1
+    return shown, [edge for i in shown for edge in out.get(i, [])]
 
 
 def _proposal_order(G: nx.MultiDiGraph, n: str, kind: str) -> int:

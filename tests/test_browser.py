@@ -270,6 +270,7 @@ def test_large_page_shows_its_frame_first_and_reaches_the_rest(chromium, tmp_pat
         assert w.errors == [] and w.console == []
         shown = set(shown_ids(page))
         assert len(shown) == 120
+        assert page.evaluate("xj.firstSync") == [0, 0, 0, 0]  # pyvis's 120 nodes were the page's first view
         assert {"book/big", "tier/1", "theme/0", "org/hq", "org/hq/t11", "concept/c0000"} <= shown
         assert "essay/big/00599" not in shown
         page.fill("#search", "关于第599项")
@@ -286,3 +287,23 @@ def test_large_page_shows_its_frame_first_and_reaches_the_rest(chromium, tmp_pat
         assert essays and essays <= tier1
     finally:
         w.close()
+
+
+def test_first_view_is_the_nodes_and_edges_pyvis_wrote(watch):
+    """The DataSets start as pyvis's output; the items the page makes later for the same ids are equal to them."""
+    page = watch.page
+    assert page.evaluate("xj.firstSync") == [0, 0, 0, 0]  # nothing to add or drop: pyvis chose as the page does
+    got = page.evaluate("""() => {
+        const strip = o => { const c = Object.assign({}, o); delete c.title; return c; };
+        const ds = xj.network.body.data, read = id => JSON.parse(document.getElementById(id).textContent);
+        return {
+            pyvisNodes: read("xj-nodes"), pyvisEdges: read("xj-edges"),
+            nodes: ds.nodes.get().map(strip), edges: ds.edges.get().map(strip),
+            madeNodes: ds.nodes.get().map(n => strip(xj.item.node(n.id))),
+            madeEdges: ds.edges.get().map(e => strip(xj.item.edge(parseInt(e.id.slice(1), 10)))),
+            titles: ds.nodes.get().concat(ds.edges.get()).every(o => o.title instanceof HTMLElement),
+        };
+    }""")
+    assert got["nodes"] == got["pyvisNodes"] == got["madeNodes"] and len(got["nodes"]) > 10
+    assert got["edges"] == got["pyvisEdges"] == got["madeEdges"] and len(got["edges"]) > 10
+    assert got["titles"]

@@ -318,3 +318,91 @@ def test_communities_passed_in_give_the_same_pages(tmp_path):
     computed = write_html(G, tmp_path / "a" / "graph.html")
     given = write_html(G, tmp_path / "b" / "graph.html", communities=concept_communities(G))
     assert [p.read_bytes() for p in computed] == [p.read_bytes() for p in given]
+
+
+def first_shown(html: str) -> tuple[list[dict], list[dict]]:
+    """The nodes and edges pyvis wrote into a page (its first vis DataSets)."""
+    scripts = {a.get("id"): text for a, text in parse(html).scripts}
+    return json.loads(scripts["xj-nodes"]), json.loads(scripts["xj-edges"])
+
+
+def test_every_page_is_generated_by_a_pyvis_network(monkeypatch, tmp_path):
+    from pyvis.network import Network
+
+    made = []
+    real = Network.generate_html
+
+    def spy(net, *args, **kwargs):
+        html = real(net, *args, **kwargs)
+        made.append((list(net.get_nodes()), [dict(e) for e in net.edges], net.options, html))
+        return html
+
+    monkeypatch.setattr(Network, "generate_html", spy)
+    pages = write_html(sample_graph(), tmp_path / "graph.html")
+    assert len(made) == len(pages) == 3
+    for (node_ids, net_edges, options, html), page in zip(made, pages):
+        assert page.read_text(encoding="utf-8") == html  # the page is pyvis's output, as it came
+        nodes, edges_ = first_shown(html)
+        assert [n["id"] for n in nodes] == node_ids and edges_ == net_edges
+        assert json.loads({a.get("id"): t for a, t in parse(html).scripts}["xj-options"]) == options
+        data = page_data(html)
+        assert options == layout_options(min(data["total"], data["limit"]), directed=data["view"] == "all",
+                                         weighted=data["view"] != "all")  # the font list keeps its spaces
+
+
+@pytest.mark.parametrize("index", [0, 1, 2])
+def test_pyvis_nodes_and_edges_are_the_first_view(texts, index):
+    from graph.html_data import first_view
+
+    html = texts[index]
+    data = page_data(html)
+    nodes, edges_ = first_shown(html)
+    shown, shown_edges = first_view(data)
+    assert [n["id"] for n in nodes] == [data["ids"][i] for i in shown] and len(nodes) >= 3
+    on = {k["kind"] for k in data["kinds"] if k["on"]}
+    assert {data["kinds"][data["k"][i]]["kind"] for i in shown} <= on
+    by_id = {data["ids"][i]: i for i in shown}
+    for n in nodes:
+        i = by_id[n["id"]]
+        kind = data["kinds"][data["k"][i]]
+        assert n == {"id": n["id"], "label": data["sh"][i] or data["l"][i], "shape": kind["shape"],
+                     "color": (data.get("col") or [""] * len(data["ids"]))[i] or kind["color"], "size": data["sz"][i]}
+    assert [e["id"] for e in edges_] == [f"e{number}" for number, *_ in shown_edges] and edges_
+    flat = [(data["ids"][row[1]], data["ids"][t]) for row in data["edges"] for t in row[2:]]
+    for e in edges_:
+        assert flat[int(e["id"][1:])] == (e["from"], e["to"]) and "arrows" not in e
+        assert e["from"] in by_id and e["to"] in by_id
+    between = sum(1 for u, v in flat if u in by_id and v in by_id)
+    assert len(edges_) == between  # every edge between shown nodes, no other
+
+
+def test_pyvis_is_given_no_titles(texts):
+    """pyvis 0.3.2 turns on HTML popups when a node title contains "href": it never sees a title."""
+    nodes, edges_ = first_shown(texts[0])
+    assert "essay/b/02" in [n["id"] for n in nodes]  # its hover text holds the planted href
+    assert not [n for n in nodes if "title" in n] and not [e for e in edges_ if "title" in e]
+    for html in texts:
+        assert "href" not in html.split('id="xj-nodes"')[1].split("</script>")[0]
+
+
+def test_faint_hub_edges_come_from_pyvis():
+    G = sample_graph()
+    html = render_page(G, html_views.whole_view(G), links=[])
+    data = page_data(html)
+    hubs = {i for i in data["hub"]}
+    _, edges_ = first_shown(html)
+    flat = [row[0] for row in data["edges"] for _ in row[2:]]
+    faint = [e for e in edges_ if flat[int(e["id"][1:])] in hubs]
+    assert faint and all(e["physics"] is False and e["color"] == data["hubStyle"]["color"] for e in faint)
+    assert all("physics" not in e for e in edges_ if e not in faint)
+
+
+def test_large_page_hands_pyvis_only_its_limit():
+    from browser import synthetic_graph
+
+    G = synthetic_graph(300)
+    html = render_page(G, html_views.whole_view(G), links=[], limit=60)
+    nodes, edges_ = first_shown(html)
+    data = page_data(html)
+    assert len(nodes) == 60 < data["total"]
+    assert [n["id"] for n in nodes][:14] == [data["ids"][i] for i in data["order"][:14]]  # the frame first

@@ -2,7 +2,10 @@
  * All text from the input is put on screen with textContent, never as markup.
  * The data block is columnar (graph/html_data.py): node i is ids[i], k[i], l[i] …; an edge row is
  * [relation, source, target, target …].  Only the nodes shown are handed to vis-network.
- * window.xj exposes the state for tests: xj.settled, xj.settleMs, xj.select(id), xj.meta(id). */
+ * The first view is pyvis's (graph/html.py): its nodes and edges (xj-nodes, xj-edges) become the DataSets, given
+ * only their hover titles here; nodes and edges shown later are made from the data block in the same way.
+ * window.xj exposes the state for tests: xj.settled, xj.settleMs, xj.select(id), xj.meta(id), xj.item,
+ * xj.firstSync (what the page had to add to or drop from pyvis's first view: [0, 0, 0, 0]). */
 (function () {
   "use strict";
   var $ = function (id) { return document.getElementById(id); };
@@ -10,7 +13,7 @@
   var DATA = readJSON("xj-data");
   var OPTIONS = readJSON("xj-options");
   var DIM = "rgba(200,200,200,0.35)";
-  var HUB_COLOR = { color: "rgba(170,170,170,0.22)", highlight: "#888888", hover: "#888888", inherit: false };
+  var HUB_STYLE = DATA.hubStyle || {};
   var MAX_RESULTS = 20, MAX_REVEAL = 60, MAX_LIST = DATA.maxList || 300;
   var IDS = DATA.ids, N = IDS.length;
   var INDEX = new Map();
@@ -88,12 +91,16 @@
 
   // --- vis items: made only for the nodes and edges shown -----------------------------
   var positions = new Map();
-  function nodeItem(i) {
+  // made as graph/html.py's network() makes pyvis's (label: the node id when it has none, as pyvis does)
+  function nodeTip(i) {
     var k = kindOf(i), tip = DATA.tip[i];
+    return el("div", k.label + ": " + DATA.l[i] + (tip ? "\n" + tip : ""), "xj-tip");
+  }
+  function nodeItem(i) {
+    var k = kindOf(i);
     var item = {
-      id: IDS[i], label: DATA.sh[i] || DATA.l[i], shape: k.shape, size: DATA.sz[i],
-      color: (DATA.col && DATA.col[i]) || k.color,
-      title: el("div", k.label + ": " + DATA.l[i] + (tip ? "\n" + tip : ""), "xj-tip")
+      id: IDS[i], label: DATA.sh[i] || DATA.l[i] || IDS[i], shape: k.shape, size: DATA.sz[i],
+      color: (DATA.col && DATA.col[i]) || k.color, title: nodeTip(i)
     };
     var p = positions.get(i);
     if (p) { item.x = p.x; item.y = p.y; }
@@ -103,17 +110,24 @@
     if (DATA.vals) return DATA.l[eFrom[e]] + " — " + DATA.l[eTo[e]] + ": " + eVal[e] + " 篇 essays";
     return DATA.rels[eRel[e]][1];
   }
+  function edgeTip(e) { return el("div", edgeTitle(e), "xj-tip"); }
   function edgeItem(e) {
-    var item = { id: "e" + e, from: IDS[eFrom[e]], to: IDS[eTo[e]], title: el("div", edgeTitle(e), "xj-tip") };
+    var item = { id: "e" + e, from: IDS[eFrom[e]], to: IDS[eTo[e]], title: edgeTip(e) };
     if (DATA.vals) item.value = eVal[e];
-    if (HUB.has(eRel[e])) { item.physics = false; item.color = HUB_COLOR; item.width = 0.5; }
+    if (HUB.has(eRel[e])) Object.keys(HUB_STYLE).forEach(function (key) { item[key] = HUB_STYLE[key]; });
     return item;
   }
+  xj.item = { node: function (id) { return nodeItem(INDEX.get(id)); }, edge: edgeItem };
   function baseColor(i) { return (DATA.col && DATA.col[i]) || kindOf(i).color; }
 
-  var nodesDS = new vis.DataSet();
-  var edgesDS = new vis.DataSet();
-  var shownEdges = new Set();
+  // the first view: pyvis's nodes and edges, with plain-text hover titles
+  var edgeNumber = function (item) { return parseInt(item.id.slice(1), 10); };
+  var firstNodes = readJSON("xj-nodes"), firstEdges = readJSON("xj-edges");
+  firstNodes.forEach(function (item) { item.title = nodeTip(INDEX.get(item.id)); });
+  firstEdges.forEach(function (item) { item.title = edgeTip(edgeNumber(item)); });
+  var nodesDS = new vis.DataSet(firstNodes);
+  var edgesDS = new vis.DataSet(firstEdges);
+  var shownEdges = new Set(firstEdges.map(edgeNumber));
 
   function storePositions() {
     var pos = network.getPositions();
@@ -136,12 +150,14 @@
     nodesDS.remove(drop);
     nodesDS.add(add);
     edgesDS.add(addE);
+    xj.lastSync = [add.length, drop.length, addE.length, dropE.length];
     return add.length > 0;
   }
 
   // --- network -----------------------------------------------------------------
   computeVisible();
   sync();
+  xj.firstSync = xj.lastSync;
   var network = new vis.Network($("network"), { nodes: nodesDS, edges: edgesDS }, OPTIONS);
   xj.network = network;
 

@@ -23,10 +23,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extract.gazetteer import load_gazetteer  # noqa: E402
+from extract.gazetteer import KINDS, load_gazetteer  # noqa: E402
 from extract.text import normalise_lines  # noqa: E402
 from xianjice import bundled_seed  # noqa: E402
 
+#: Gazetteer kinds whose organisations author essays, and the kind that gets sub-unit suffixes.
+UNIT_KINDS = ("customs", "regional", "school", "department", "centre")
+SUFFIXED_KIND = "customs"
 SUFFIXES = ["", "", "", "综合统计处", "风险管理处", "监管通关处", "稽查处", "法规处", "缉私局", "办公室", "课题组", "关税处"]
 TITLE_HEADS = ["完善", "创新", "深化", "构建", "关于加强", "推进", "探索", "优化", "健全", "提升"]
 TITLE_TOPICS = ["海关大监管体系", "风险管理机制", "通关无纸化改革", "加工贸易监管", "海关统计服务能力", "党建工作管理体制",
@@ -55,10 +58,21 @@ def person(rng: random.Random) -> str:
     return f"{name[0]} {name[1]}" if len(name) == 2 and rng.random() < 0.5 else name
 
 
+def printed_unit(org, suffix: str) -> str:
+    """The unit as a contents line prints it: a department as 总署 + its short alias (总署加贸司), others by name."""
+    if org.kind != "department":
+        return org.name + suffix
+    short = next((a for a in org.aliases if not a.startswith("海关总署")), org.name)
+    return "总署" + short + suffix
+
+
 def make_corpus(n: int, *, seed: int = 0) -> str:
     rng = random.Random(seed)
     gaz = load_gazetteer()
-    units = [o for o in gaz.organisations if o.kind in ("direct", "regional", "school", "department", "centre") and o.order]
+    assert set(UNIT_KINDS) <= KINDS, f"not gazetteer kinds: {sorted(set(UNIT_KINDS) - KINDS)}"
+    units = [o for o in gaz.organisations if o.kind in UNIT_KINDS and o.order]
+    missing = sorted(set(UNIT_KINDS) - {o.kind for o in units})
+    assert not missing, f"the gazetteer has no ordered organisations of kind {missing}"
     front, (sentences, headings) = seed_parts()
     counts = [int(n * share) for _, share in TIERS]
     counts[-1] += n - sum(counts)
@@ -77,10 +91,8 @@ def make_corpus(n: int, *, seed: int = 0) -> str:
         for k, org in enumerate(chosen):
             seq = len(essays) + 1
             title = f"{rng.choice(TITLE_HEADS)}{rng.choice(TITLE_TOPICS)}{rng.choice(TITLE_TAILS)}（{seq}）"
-            suffix = rng.choice(SUFFIXES) if org.kind == "direct" else ""
-            unit = (org.aliases[0] if org.aliases and org.kind == "department" else org.name) + suffix
-            if org.kind == "department" and not unit.startswith("总署"):
-                unit = "总署" + unit
+            suffix = rng.choice(SUFFIXES) if org.kind == SUFFIXED_KIND else ""
+            unit = printed_unit(org, suffix)
             authors = [] if suffix.endswith(("处", "室", "局", "组")) else [person(rng) for _ in range(rng.choice([1, 1, 2, 3]))]
             essays.append((title, unit, authors, page))
             page += rng.randint(3, 9)

@@ -70,7 +70,7 @@ def top_unit_label(G: nx.MultiDiGraph, org: str) -> str:
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("org/r", label="海关总署"); G.add_node("org/r/b", label="办公厅", org_kind="department")
-    >>> G.add_node("org/r/g", label="拱北海关", org_kind="direct"); G.add_node("org/r/g/s", label="统计处")
+    >>> G.add_node("org/r/g", label="拱北海关", org_kind="customs"); G.add_node("org/r/g/s", label="统计处")
     >>> for u, v in [("org/r/b", "org/r"), ("org/r/g", "org/r"), ("org/r/g/s", "org/r/g")]:
     ...     _ = G.add_edge(u, v, key="sub_organisation_of")
     >>> top_unit_label(G, "org/r/g/s"), top_unit_label(G, "org/r/b")

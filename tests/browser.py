@@ -32,10 +32,10 @@ def sample_graph() -> nx.MultiDiGraph:
     G.add_node(book, kind="book", label="献计策汇编", label_en="", pinyin="")
     orgs = [
         ("org/hq", "海关总署", "hai guan zong shu", None, "headquarters", 0),
-        ("org/hq/gb", "拱北海关", "gong bei hai guan", "org/hq", "direct", 1),
+        ("org/hq/gb", "拱北海关", "gong bei hai guan", "org/hq", "customs", 1),
         ("org/hq/gb/tj", "综合统计处", "zong he tong ji chu", "org/hq/gb", "section", 2),
-        ("org/hq/bj", "北京海关", "bei jing hai guan", "org/hq", "direct", 1),
-        ("org/hq/sh", "上海海关", "shang hai hai guan", "org/hq", "direct", 1),
+        ("org/hq/bj", "北京海关", "bei jing hai guan", "org/hq", "customs", 1),
+        ("org/hq/sh", "上海海关", "shang hai hai guan", "org/hq", "customs", 1),
     ]
     for key, label, py, parent, kind, depth in orgs:
         G.add_node(key, kind="organisation", label=label, label_en="", pinyin=py, org_kind=kind, depth=depth,

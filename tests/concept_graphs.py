@@ -38,7 +38,7 @@ def tiny_graph(essays, *, themes=None, units=None, tiers=None, shuffle_seed=None
                 parent = ROOT + ("/" + "/".join(path[: depth - 1]) if depth > 1 else "")
                 if key not in orgs:
                     orgs.add(key)
-                    nodes.append((key, {"kind": "organisation", "label": path[depth - 1], "org_kind": "direct"}))
+                    nodes.append((key, {"kind": "organisation", "label": path[depth - 1], "org_kind": "customs"}))
                     edges.append((key, parent, "sub_organisation_of"))
             edges.append((f"essay/{e}", ROOT + "/" + "/".join(path), "unit"))
     for c in concepts:

@@ -33,8 +33,8 @@ ORGS = (
     Organisation(HQ, "headquarters", None, english="General Administration of Customs"),
     Organisation("广东分署", "regional", HQ, english="Guangdong Sub-Administration"),
     Organisation("政工办", "section", "广东分署"),
-    Organisation("北京海关", "direct", HQ, english="Beijing Customs"),
-    Organisation("拱北海关", "direct", HQ, english="Gongbei Customs"),
+    Organisation("北京海关", "customs", HQ, english="Beijing Customs"),
+    Organisation("拱北海关", "customs", HQ, english="Gongbei Customs"),
     Organisation("综合统计处", "section", "拱北海关"),
     Organisation("加贸司", "department", HQ, aliases=("加工贸易及保税监管司",)),
 )

@@ -48,7 +48,7 @@ def test_all_kinds_present(G):
         ("essay/9787801656490/02", {"subtitle": "——关于海关缉私局刑事执法职能调整的探讨", "truncated": True}),
         ("essay/9787801656490/03", {"top_unit": "拱北海关", "tier": 2, "first_line": 103}),
         ("essay/9787801656490/04", {"top_unit": HQ}),  # an HQ department counts for 海关总署
-        ("essay/9787801656490/06", {"tier": 0, "page": 0}),
+        ("essay/9787801656490/06", {"tier": -1, "page": 0}),  # no tier known
         ("essay/9787517500015/01", {"book": "book/9787517500015", "label": "再论办案模式"}),
     ],
 )
@@ -75,7 +75,7 @@ def test_hierarchy_reaches_the_root(G):
 
 def test_org_attributes(G):
     d = G.nodes["org/hai-guan-zong-shu/gong-bei-hai-guan"]
-    assert (d["org_kind"], d["label_en"], d["pinyin"], d["known"]) == ("direct", "Gongbei Customs", "Gǒngběi Hǎiguān", True)
+    assert (d["org_kind"], d["label_en"], d["pinyin"], d["known"]) == ("customs", "Gongbei Customs", "Gǒngběi Hǎiguān", True)
     assert G.nodes["org/hai-guan-zong-shu/mou-mou-hai-guan"]["known"] is False
     assert G.nodes["org/hai-guan-zong-shu/jia-mao-si"]["aliases"] == "加工贸易及保税监管司"
 

@@ -65,7 +65,7 @@ def test_roll_up_to_top_level(G):
 
 def test_joint_essay_counts_for_each_unit():
     G = tiny_graph({"e1": "a"}, themes=THEMES, units={"e1": ("甲关", "一处")})
-    G.add_node(f"{ROOT}/乙关", kind="organisation", label="乙关", org_kind="direct")
+    G.add_node(f"{ROOT}/乙关", kind="organisation", label="乙关", org_kind="customs")
     G.add_edge(f"{ROOT}/乙关", ROOT, key="sub_organisation_of")
     G.add_edge("essay/e1", f"{ROOT}/乙关", key="unit")
     assert rows(unit_theme_matrix(G, level="top")) == {"乙关": (1, {"监管": 1}), "甲关": (1, {"监管": 1})}

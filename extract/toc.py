@@ -137,7 +137,8 @@ def find_start(lines: Sequence[str]) -> int | None:
     """Index of the first line of the contents, or ``None`` when there is none.
 
     The contents start at a ``目录`` heading or at the first entry: the first
-    line ending in ``/ page`` together with the title lines just above it.
+    line ending in ``/ page`` together with the title lines and any tier
+    heading just above it.
     """
     for i, line in enumerate(lines):
         if len(line) <= 12 and key(line).upper() in _CONTENTS:
@@ -153,8 +154,19 @@ def find_start(lines: Sequence[str]) -> int | None:
             j -= 1
             if lines[j].startswith("- "):
                 break
-        return j
+        return _headings_above(lines, j)
     return None
+
+
+def _headings_above(lines: Sequence[str], j: int) -> int:
+    """Move the start up over tier headings (一等奖 …) printed above the first entry."""
+    while True:
+        prev = j - 1
+        while prev >= 0 and not lines[prev]:
+            prev -= 1
+        if prev < 0 or classify(lines[prev]).kind != "tier":
+            return j
+        j = prev
 
 
 def _more_entries_follow(lines: Sequence[str], i: int, *, within: int = 12) -> bool:

@@ -20,7 +20,7 @@ from extract.records import Compilation, Concept, Essay, Organisation, Theme, Un
 from graph import ids
 
 #: English labels of tier ranks; other ranks get "Prize, rank N".
-TIER_ENGLISH = {1: "First prize", 2: "Second prize", 3: "Third prize"}
+TIER_ENGLISH = {0: "Grand prize", 1: "First prize", 2: "Second prize", 3: "Third prize"}
 
 #: Kinds of organisation directly under the root that are part of headquarters
 #: itself: their essays count for the root as top-level unit (the gazetteer's kinds).
@@ -236,7 +236,7 @@ class _Builder:
             ids.clean_text(entry.title) or (e.body.title if e.body else ""),
             seq=e.seq,
             page=entry.page or 0,
-            tier=e.tier.rank or 0,
+            tier=e.tier.rank if e.tier.rank is not None else -1,  # 0 is 特等奖, -1 unknown
             subtitle=ids.clean_text(e.body.subtitle if e.body else ""),
             top_unit=top[-1] if top else "",
             byline=ids.clean_text(entry.byline),
@@ -261,7 +261,7 @@ class _Builder:
                 self.edge(person, unit, "member_of")
         for unit in unit_keys:
             self.edge(key, unit, "unit")
-        if e.tier.rank:
+        if e.tier.rank is not None:
             tier = ids.tier_id(e.tier.rank)
             if tier not in self.G:
                 self.node(tier, "tier", e.tier.label or "", rank=e.tier.rank)

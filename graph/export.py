@@ -85,7 +85,7 @@ def book_report(c: Compilation, G: nx.MultiDiGraph) -> dict:
         "essays_with_body": sum(1 for e in essays if e.body is not None),
         "truncated_bodies": [e.seq for e in essays if e.body is not None and e.body.truncated],
         "tiers": _count(e.tier.label or "unknown" for e in essays),
-        "essays_without_tier": [e.seq for e in essays if not e.tier.rank],
+        "essays_without_tier": [e.seq for e in essays if e.tier.rank is None],
         "essays_without_authors": [e.seq for e in essays if not e.entry.authors],
         "essays_without_concepts": [e.seq for e in essays if not e.concepts],
         "organisations": len(c.organisations),

@@ -109,10 +109,10 @@ def _essays(G: nx.MultiDiGraph, facts: dict) -> tuple[list, list, list, list]:
     essays = facts["essay_rows"]
     tiers = {}
     for _, d in G.nodes(data=True):
-        if d.get("kind") == "tier" and d.get("rank"):
+        if d.get("kind") == "tier" and d.get("rank") is not None:
             tiers[int(d["rank"])] = str(d.get("label") or d.get("label_en") or d["rank"])
     for row in essays:
-        if row["tier"]:
+        if row["tier"] is not None:
             tiers.setdefault(row["tier"], str(row["tier"]))
     themes = sorted({t for row in essays for t in row["themes"]})
     units = sorted({u for row in essays for u in row["units"]})

@@ -113,6 +113,11 @@ def _neighbours(G: nx.MultiDiGraph, n: str) -> Iterable[tuple[str, str, str, dic
 # --- essays and what they belong to --------------------------------------------
 
 
+def _tier(value) -> int | None:
+    """An essay's tier rank (0 = 特等奖), or None when unknown (-1 or missing)."""
+    return None if value is None or int(value) < 0 else int(value)
+
+
 def essay_table(G: nx.MultiDiGraph) -> tuple[list[str], list[dict]]:
     """Return the sorted essay ids and, for each, its tier, top-level units and themes.
 
@@ -128,7 +133,7 @@ def essay_table(G: nx.MultiDiGraph) -> tuple[list[str], list[dict]]:
         orgs = sorted(v for _, v, k in G.out_edges(e, keys=True) if k == "unit")
         units = sorted({top_unit_label(G, o) for o in orgs}) or [str(G.nodes[e].get("top_unit") or "")]
         rows.append({
-            "tier": int(G.nodes[e].get("tier") or 0),
+            "tier": _tier(G.nodes[e].get("tier")),
             "units": [u for u in units if u],
             "themes": [t for t in themes.get(e, ()) if t != NO_THEME],
         })

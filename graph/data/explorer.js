@@ -20,7 +20,7 @@
   IDS.forEach(function (id, i) { INDEX.set(id, i); });
 
   var xj = window.xj = { settled: false, settleMs: null, data: DATA };
-  var state = { kinds: {}, tier: 0, theme: -1, unit: -1, revealed: new Set(), visible: new Set(), selected: null };
+  var state = { kinds: {}, tier: null, theme: -1, unit: -1, revealed: new Set(), visible: new Set(), selected: null };
   xj.state = state;
 
   function el(tag, text, cls) {
@@ -62,13 +62,13 @@
 
   function essayOk(i) {
     var e = DATA.essays[i];
-    return (!state.tier || e[0] === state.tier) &&
+    return (state.tier === null || e[0] === state.tier) &&
       (state.unit < 0 || e[1].indexOf(state.unit) >= 0) &&
       (state.theme < 0 || e[2].indexOf(state.theme) >= 0);
   }
   function passes(i) {
     if (!state.kinds[kindOf(i).kind]) return false;
-    if (state.tier || state.unit >= 0 || state.theme >= 0) {
+    if (state.tier !== null || state.unit >= 0 || state.theme >= 0) {
       if (!DATA.e[i].some(essayOk)) return false;
       var k = kindOf(i).kind;
       if (state.theme >= 0 && (k === "theme" || k === "concept") && DATA.th[i] &&
@@ -405,7 +405,7 @@
     sel.addEventListener("change", function () { parse(sel.value); apply(); });
   }
   function numbered(list) { return list.map(function (v, i) { return [i, v]; }); }
-  fillSelect("f-tier", DATA.tiers, function (v) { state.tier = v ? parseInt(v, 10) : 0; });
+  fillSelect("f-tier", DATA.tiers, function (v) { state.tier = v !== "" ? parseInt(v, 10) : null; });  // 0 is 特等奖
   fillSelect("f-theme", numbered(DATA.themes), function (v) { state.theme = v ? parseInt(v, 10) : -1; });
   fillSelect("f-unit", numbered(DATA.units), function (v) { state.unit = v ? parseInt(v, 10) : -1; });
 
@@ -426,7 +426,7 @@
   });
 
   $("reset").addEventListener("click", function () {
-    state.tier = 0; state.theme = -1; state.unit = -1; state.revealed.clear();
+    state.tier = null; state.theme = -1; state.unit = -1; state.revealed.clear();
     ["f-tier", "f-theme", "f-unit"].forEach(function (id) { $(id).value = ""; });
     DATA.kinds.forEach(function (k) { state.kinds[k.kind] = !!k.on; });
     Array.prototype.forEach.call($("kinds").querySelectorAll("input"), function (b) {

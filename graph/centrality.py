@@ -52,7 +52,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
 
 import networkx as nx
 import numpy as np
@@ -295,24 +294,6 @@ def concept_centrality(
     return rows
 
 
-def centrality_scores(G: nx.MultiDiGraph, **options) -> dict[str, dict[str, float]]:
-    """Return ``{concept node id: {measure: value}}`` for the RDF writer (``xj:pagerank`` …).
-
-    The measures are ``degree``, ``pagerank``, ``betweenness``,
-    ``eigenvector``, ``essay_share`` and ``bridging``, rounded as in
-    :func:`concept_centrality`; the keys are sorted.
-
-    >>> G = nx.MultiDiGraph()
-    >>> G.add_node("concept/a", kind="concept", label="a", theme="T"); G.add_node("e", kind="essay")
-    >>> _ = G.add_edge("e", "concept/a", key="about")
-    >>> centrality_scores(G)["concept/a"]["pagerank"]
-    1.0
-    """
-    keys = ("degree", "pagerank", "betweenness", "eigenvector", "essay_share", "bridging")
-    rows = concept_centrality(G, **options)
-    return {r["id"]: {k: r[k] for k in keys} for r in sorted(rows, key=lambda r: r["id"])}
-
-
 # --- rendering --------------------------------------------------------------
 
 
@@ -325,10 +306,15 @@ def _cell(value) -> str:
 
 
 def centrality_csv(rows: list[dict]) -> str:
-    """Render rows as CSV with the header :data:`COLUMNS` (empty cells for ``None``).
+    """Render rows as CSV with the header :data:`COLUMNS` (empty cells for ``None``): ``central.csv``.
 
     >>> centrality_csv([]).strip() == ",".join(COLUMNS)
     True
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("concept/a", kind="concept", label="a", theme="T"); G.add_node("e", kind="essay")
+    >>> _ = G.add_edge("e", "concept/a", key="about")
+    >>> centrality_csv(concept_centrality(G, communities={"concept/a": 1})).splitlines()[1].split(",")[:4]
+    ['1', 'a', 'T', '1']
     """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -377,31 +363,6 @@ def centrality_table(rows: list[dict], *, decimals: int = 4) -> str:
     return text_table([h for h, _ in TABLE_COLUMNS], body, right=right)
 
 
-def write_central_csv(G: nx.MultiDiGraph, path, *, rows: list[dict] | None = None, seed: int = 0, **options) -> int:
-    """Write ``central.csv`` (every concept, by PageRank, with its community); return the number of bytes.
-
-    Pass ``rows`` (from :func:`concept_centrality`) to write them instead of
-    computing them again.
-
-    >>> import tempfile, pathlib
-    >>> G = nx.MultiDiGraph()
-    >>> G.add_node("concept/a", kind="concept", label="a", theme="T"); G.add_node("e", kind="essay")
-    >>> _ = G.add_edge("e", "concept/a", key="about")
-    >>> with tempfile.TemporaryDirectory() as d:
-    ...     size = write_central_csv(G, pathlib.Path(d) / "central.csv")
-    ...     text = (pathlib.Path(d) / "central.csv").read_text(encoding="utf-8")
-    >>> size == len(text.encode()), text.splitlines()[1].split(",")[:4]
-    (True, ['1', 'a', 'T', '1'])
-    """
-    from graph.communities import community_of, concept_communities
-
-    if rows is None:
-        rows = concept_centrality(G, communities=community_of(concept_communities(G, seed=seed)), seed=seed, **options)
-    data = centrality_csv(rows).encode("utf-8")
-    Path(path).write_bytes(data)
-    return len(data)
-
-
 # --- RDF --------------------------------------------------------------------
 
 #: Measure → (local name of its ``xj:`` term, XSD datatype local name); both must be
@@ -415,20 +376,19 @@ RDF_TERMS = {
 }
 
 
-def centrality_triples(G: nx.MultiDiGraph, *, base: str | None = None, rows: list[dict] | None = None, **options):
-    """Yield ``(concept IRI, xj:<measure>, literal)`` triples so SPARQL users can sort concepts by them.
+def rows_triples(rows: list[dict], *, base: str | None = None):
+    """Yield ``(concept IRI, xj:<measure>, literal)`` triples of rows from :func:`concept_centrality`.
 
-    Pass ``rows`` (from :func:`concept_centrality`) to reuse them.
-
-    The predicates are those of :data:`RDF_TERMS` in the ``xj:`` namespace;
-    decimals keep :data:`DECIMALS` places in a fixed lexical form
+    They let SPARQL users sort concepts by the measures.  The predicates are
+    those of :data:`RDF_TERMS` in the ``xj:`` namespace; decimals keep
+    :data:`DECIMALS` places in a fixed lexical form
     (``"0.102414"^^xsd:decimal``), counts are ``xsd:integer``.  Concept IRIs
-    are ``base`` + node id, as in :mod:`graph.rdf`.
+    are ``base`` + node id, as in :mod:`graph.rdf`; rows come out by id.
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("concept/a", kind="concept", label="a", theme="T"); G.add_node("e", kind="essay")
     >>> _ = G.add_edge("e", "concept/a", key="about")
-    >>> for s, p, o in centrality_triples(G, base="https://example.org/"):
+    >>> for s, p, o in rows_triples(concept_centrality(G), base="https://example.org/"):
     ...     print(s.n3(), p.n3(), o.n3())  # doctest: +ELLIPSIS
     <https://example.org/concept/a> <https://xianjice.example.org/ns#betweenness> "0.000000"^^<...#decimal>
     <https://example.org/concept/a> <https://xianjice.example.org/ns#eigenvector> "0.000000"^^<...#decimal>
@@ -436,11 +396,6 @@ def centrality_triples(G: nx.MultiDiGraph, *, base: str | None = None, rows: lis
     <https://example.org/concept/a> <https://xianjice.example.org/ns#pagerank> "1.000000"^^<...#decimal>
     <https://example.org/concept/a> <https://xianjice.example.org/ns#weightedDegree> "0"^^<...#integer>
     """
-    yield from rows_triples(concept_centrality(G, **options) if rows is None else rows, base=base)
-
-
-def rows_triples(rows: list[dict], *, base: str | None = None):
-    """The triples of :func:`centrality_triples` from rows :func:`concept_centrality` already computed."""
     from rdflib import Literal, URIRef
 
     from graph.ids import DEFAULT_BASE, check_base

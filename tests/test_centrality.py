@@ -8,7 +8,7 @@ import random
 
 import pytest
 
-from graph.centrality import COLUMNS, DECIMALS, centrality_scores, concept_centrality, leading_eigenvector
+from graph.centrality import COLUMNS, DECIMALS, concept_centrality, leading_eigenvector, rows_triples
 from graph.cooccurrence import concept_network, essay_concept_graph
 from concept_graphs import tiny_graph
 
@@ -196,10 +196,12 @@ def test_insertion_order_does_not_matter(shuffle_seed):
 
 
 def test_scores_for_rdf():
-    scores = centrality_scores(tiny_graph(STAR))
-    assert list(scores) == ["concept/a", "concept/b", "concept/c", "concept/h"]
-    assert scores["concept/h"]["betweenness"] == 1.0
-    assert set(scores["concept/h"]) == {"degree", "pagerank", "betweenness", "eigenvector", "essay_share", "bridging"}
+    rows = {r["id"]: r for r in concept_centrality(tiny_graph(STAR))}
+    assert sorted(rows) == ["concept/a", "concept/b", "concept/c", "concept/h"]
+    assert rows["concept/h"]["betweenness"] == 1.0
+    assert {"degree", "pagerank", "betweenness", "eigenvector", "essay_share", "bridging"} <= set(rows["concept/h"])
+    subjects = [str(s) for s, _, _ in rows_triples(list(rows.values()), base="https://e.org/")]
+    assert subjects == sorted(subjects) and len(subjects) == 4 * 5
 
 
 # --- the seed ---------------------------------------------------------------------------
@@ -238,11 +240,10 @@ def test_seed_top_concept_is_the_most_discussed_hub(seed_analysed):
 def test_rdf_scores_sort_in_sparql():
     from rdflib import Graph
 
-    from graph.centrality import centrality_triples
     from graph.turtle import serialize_turtle
 
     G = tiny_graph(TRIANGLE_PENDANT)
-    turtle = serialize_turtle(list(centrality_triples(G, base="https://example.org/id/")))
+    turtle = serialize_turtle(list(rows_triples(concept_centrality(G), base="https://example.org/id/")))
     g = Graph().parse(data=turtle, format="turtle")
     query = """PREFIX xj: <https://xianjice.example.org/ns#>
                SELECT ?c ?pr ?n WHERE { ?c xj:pagerank ?pr ; xj:essayCount ?n ; xj:weightedDegree ?d }
@@ -263,10 +264,10 @@ def test_sparse_eigenvector_agrees_with_dense(monkeypatch):
     assert sparse["concept/x"] == 0.0
 
 
-def test_rdf_triples_reuse_given_rows():
-    from graph.centrality import centrality_triples, rows_triples
-
+def test_rdf_triples_are_those_of_the_given_rows():
     G = tiny_graph(STAR)
     rows = concept_centrality(G)
-    assert list(centrality_triples(G, base="https://e.org/", rows=rows)) == list(rows_triples(rows, base="https://e.org/"))
-    assert list(centrality_triples(G, base="https://e.org/", rows=rows[:1])) == list(rows_triples(rows[:1], base="https://e.org/"))
+    every = list(rows_triples(rows, base="https://e.org/"))
+    first = list(rows_triples(rows[:1], base="https://e.org/"))
+    assert first == [t for t in every if str(t[0]) == "https://e.org/" + rows[0]["id"]]
+    assert len(first) == 5

@@ -65,7 +65,7 @@ def extract_compilation(text: str, *, source: str, gazetteer: Gazetteer | None =
     bodies, appendix, body_unplaced = _bodies(lines, contents.end, entries, contents.appendix, book)
     unplaced += body_unplaced
 
-    results = results_list(lines, contents.end, entries)
+    results = results_list(lines, contents.end, entries, warnings)
     tiers, tier_warnings = assign_tiers(entries, book.stats, results=results, order_key=_order_key(gazetteer))
     warnings += tier_warnings
     for e in entries:

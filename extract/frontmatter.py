@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from extract.names import merge_padded
-from extract.numerals import tier_rank, to_int
+from extract.numerals import TIER_LABEL, tier_rank, to_int
 from extract.records import BookInfo, Editor, PrefaceStats, Span
 from extract.text import key
 
@@ -28,7 +28,7 @@ _COMPILER = re.compile(r"^(?P<who>.+?)\s*[◎·•]?\s*(?:编著|主编|编写|�
 _NUM = r"(\d+|[〇零一二两三四五六七八九十百千]+)"
 _SUBMITTED = re.compile(r"收到[^。；]*?" + _NUM + r"\s*篇")
 _UNITS = re.compile(_NUM + r"\s*个[^。，；]{0,10}?单位")
-_PRIZE = re.compile(r"([一二三四五六七八九十特]等奖|优秀奖|鼓励奖)\s*" + _NUM + r"\s*篇")
+_PRIZE = re.compile(r"(" + TIER_LABEL + r")(?:作品|征文|文章|论文)?\s*" + _NUM + r"\s*篇")
 _INCLUDED = re.compile(r"((?:[一二三四五六七八九特][、，,和及与]?)+)等奖(?:作品|征文|文章)?共\s*" + _NUM + r"\s*篇")
 _CIP_TAIL = re.compile(r"—?\s*(?P<place>[^:：—]+?)\s*[:：]\s*(?P<pub>[^,，]+?)\s*[,，]\s*(?P<year>\d{4})\s*[.．]\s*(?P<month>\d{1,2})")
 _EDITION_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月")

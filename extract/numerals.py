@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 
@@ -54,3 +56,30 @@ def tier_rank(label: str) -> int | None:
     if label.endswith("等奖"):
         return to_int(label[:-2])
     return None
+
+
+#: A tier label: 特等奖, 一等奖 … 十等奖, 优秀奖, 鼓励奖.
+TIER_LABEL = r"(?:[一二三四五六七八九十特]等奖|优秀奖|鼓励奖)"
+_TIER_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.]|\d{1,2}[.、]|[（(][一二三四五六七八九十\d]+[）)]|第[一二三四五六七八九十]+部分[:：]?)?"
+    r"[（(【\[]?(?P<label>" + TIER_LABEL + r")(?:获奖)?(?:作品|征文|文章|论文|名单)?[）)】\]]?"
+    r"(?:[（(]?\s*共?\s*\d+\s*篇\s*[）)]?)?[:：]?$"
+)
+
+
+def tier_heading(text: str) -> str | None:
+    """The tier label of a heading line (in :func:`extract.text.key` form), else ``None``.
+
+    The one rule for tier headings in the contents and in a results list.
+
+    Examples
+    --------
+    >>> [tier_heading(t) for t in ("一等奖", "二等奖(40篇)", "一、一等奖征文", "第二部分:二等奖作品", "特等奖获奖作品(共3篇)")]
+    ['一等奖', '二等奖', '一等奖', '二等奖', '特等奖']
+    >>> tier_heading("一等奖20篇,二等奖40篇"), tier_heading("关于一等奖的思考")
+    (None, None)
+    """
+    if len(text) > 24:
+        return None
+    m = _TIER_HEADING.match(text)
+    return m.group("label") if m else None

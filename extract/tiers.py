@@ -19,19 +19,22 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from extract.numerals import tier_rank
+from extract.numerals import tier_heading, tier_rank
 from extract.records import PrefaceStats, Tier, TocEntry
 from extract.text import key
 
-_RESULT_HEADING = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.]|\d+[.、])?[（(]?(?P<label>[一二三四五六七八九十特]等奖|优秀奖|鼓励奖)[）)]?"
-    r"(?:作品|征文|文章|名单)?(?:[（(]?\s*(?:共)?\d+\s*篇\s*[）)]?)?[:：]?$"
-)
+_BOOK_TITLE = re.compile(r"《([^》]{4,})》")
 _NUMBERING = re.compile(r"^(?:\d{1,4}[.、．)）]|[（(]\d{1,4}[）)]|[-•·])\s*")
 
 
-def results_list(lines: Sequence[str], start: int, entries: Sequence[TocEntry]) -> dict[int, tuple[str, int]]:
+def results_list(lines: Sequence[str], start: int, entries: Sequence[TocEntry],
+                 warnings: list[str] | None = None) -> dict[int, tuple[str, int]]:
     """Tiers stated by a results list after the contents: ``{seq: (label, line)}``.
+
+    A title is recognised at the start of a line (after its numbering, an
+    opening 《 or quote) or anywhere inside 《…》 (``北京海关：《题目》``).
+    When tier headings are found but no title under them matches, a
+    warning is added to *warnings*.
 
     Examples
     --------
@@ -39,28 +42,44 @@ def results_list(lines: Sequence[str], start: int, entries: Sequence[TocEntry]) 
     >>> e = [TocEntry(1, "甲乙丙丁戊己", 1, (), (), Span(1, 1)), TocEntry(2, "庚辛壬癸子丑", 5, (), (), Span(2, 2))]
     >>> results_list(["一等奖（1篇）", "1. 甲乙丙丁戊己 北京海关", "二等奖", "庚辛壬癸子丑（上海海关）"], 0, e)
     {1: ('一等奖', 2), 2: ('二等奖', 4)}
+    >>> results_list(["一等奖", "1.《甲乙丙丁戊己》（北京海关 王五）", "二等奖", "上海海关：《庚辛壬癸子丑》"], 0, e)
+    {1: ('一等奖', 2), 2: ('二等奖', 4)}
     """
     by_key = {key(e.title): e.seq for e in entries if len(key(e.title)) >= 4}
     lengths = sorted({len(k) for k in by_key}, reverse=True)
     found: dict[int, tuple[str, int]] = {}
     label: str | None = None
+    first_heading = 0
     for i in range(start, len(lines)):
         line = lines[i]
         if not line or len(line) > 200:
             continue
         k = key(line)
-        if len(k) <= 24 and (m := _RESULT_HEADING.match(k)):
-            label = m.group("label")
+        if heading := tier_heading(k):
+            label = heading
+            first_heading = first_heading or i + 1
             continue
         if label is None:
             continue
-        k = key(_NUMBERING.sub("", line))
-        for length in lengths:
-            seq = by_key.get(k[:length])
-            if seq is not None:
-                found.setdefault(seq, (label, i + 1))
-                break
+        start_of_line = key(_NUMBERING.sub("", line))
+        candidates = [start_of_line, start_of_line.lstrip("《\"'")]
+        candidates += [key(title) for title in _BOOK_TITLE.findall(line)]
+        seq = next((s for c in candidates for s in [_longest(by_key, lengths, c)] if s is not None), None)
+        if seq is not None:
+            found.setdefault(seq, (label, i + 1))
+    if first_heading and not found and warnings is not None:
+        warnings.append(f"line {first_heading}: a list of award tiers follows the contents, "
+                        "but none of its lines names an essay of the contents")
     return found
+
+
+def _longest(by_key: dict[str, int], lengths: list[int], text: str) -> int | None:
+    """The essay whose title key is the longest prefix of *text*."""
+    for length in lengths:
+        seq = by_key.get(text[:length])
+        if seq is not None:
+            return seq
+    return None
 
 
 def assign_tiers(

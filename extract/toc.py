@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from extract.names import looks_like_name, merge_padded
-from extract.numerals import tier_rank
+from extract.numerals import tier_heading, tier_rank
 from extract.records import AppendixEntry, Span, TocEntry
 from extract.text import key
 from extract.units import looks_like_unit, parse_units
@@ -29,7 +29,6 @@ _BULLET = re.compile(r"^(?:[-–•·●▪*]|\d{1,3}[.、)）])\s*")
 _PAGE = re.compile(r"^(?P<rest>(?:.*?[^\d/／])?)\s*[/／]\s*(?P<page>\d{1,5})$")
 _BARE_PAGE = re.compile(r"^(?P<rest>.*?)(?:^|\s)(?P<page>\d{1,5})$")
 _LEADER = re.compile(r"(?:(?<=\s)|^)(?:\.{2,}|…+|·{2,}|(?:\. ){2,}\.?|-{3,})(?:(?=\s)|$)|\.{3,}|…{2,}|·{3,}")
-_TIER_HEADING = re.compile(r"^[（(【\[]?(?P<label>[一二三四五六七八九十特]等奖|优秀奖|鼓励奖)(?:作品|征文|文章)?[）)】\]]?(?:[（(]\s*\d+\s*篇\s*[）)])?[:：]?$")
 _APPENDIX = re.compile(r"^(?:附|附录|附件)\s*[:：]?$")
 _CONTENTS = {"目录", "目次", "CONTENTS"}
 _PAREN = re.compile(r"^[(（].*[)）]$")
@@ -60,8 +59,8 @@ def classify(line: str, *, appendix: bool = False) -> TocLine:
     if not line:
         return TocLine("blank", line)
     stripped = _strip_bullet(line)
-    if m := _TIER_HEADING.match(key(line)):
-        return TocLine("tier", m.group("label"))
+    if label := tier_heading(key(line)):
+        return TocLine("tier", label)
     if _APPENDIX.match(line):
         return TocLine("appendix", line)
     if key(line).upper() in _CONTENTS:

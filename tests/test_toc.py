@@ -59,6 +59,9 @@ def test_entry(lines, title, units, authors, page):
     [
         ("一等奖", "tier"),
         ("二等奖（40篇）", "tier"),
+        ("一、一等奖征文", "tier"),
+        ("第二部分：二等奖作品", "tier"),
+        ("特等奖获奖作品（共3篇）", "tier"),
         ("附:", "appendix"),
         ("附：", "appendix"),
         ("目 录", "contents"),

@@ -72,12 +72,14 @@ def is_heading(text: str) -> bool:
     return (level > 0 and len(text) <= 60) or len(text) <= 16
 
 
-def find_headers(lines: Sequence[str], start: int, titles: dict[str, tuple[str, int]],
+def find_headers(lines: Sequence[str], start: int, titles: dict[str, list[tuple[str, int]]],
                  bylines: dict[tuple[str, int], str]) -> list[Header]:
     """Every body header from ``lines[start]`` on, in file order.
 
-    *titles* maps a title key (:func:`extract.text.key`) to its target;
-    *bylines* maps a target to the key of its printed unit and authors.
+    *titles* maps a title key (:func:`extract.text.key`) to its targets in
+    contents order (two essays may share a title: each header goes to the
+    first one not yet found whose byline follows, else the first not yet
+    found); *bylines* maps a target to the key of its printed unit and authors.
     """
     headers: list[Header] = []
     seen: set[tuple[str, int]] = set()
@@ -88,10 +90,13 @@ def find_headers(lines: Sequence[str], start: int, titles: dict[str, tuple[str, 
             i += 1
             continue
         match = _title_at(lines, i, titles)
-        if match is None or match[0] in seen:
+        targets = [t for t in match[0] if t not in seen] if match else []
+        if not targets:
             i += 1
             continue
-        target, after = match
+        after = match[1]
+        next_line = lines[_skip_blank(lines, after)] if _skip_blank(lines, after) < n else ""
+        target = next((t for t in targets if bylines.get(t) and _is_byline(next_line, bylines[t])), targets[0])
         seen.add(target)
         title_text = "".join(lines[i:after]).replace(" ", "") if after - i > 1 else lines[i]
         j = _skip_blank(lines, after)
@@ -108,7 +113,8 @@ def find_headers(lines: Sequence[str], start: int, titles: dict[str, tuple[str, 
     return headers
 
 
-def _title_at(lines: Sequence[str], i: int, titles: dict[str, tuple[str, int]]) -> tuple[tuple[str, int], int] | None:
+def _title_at(lines: Sequence[str], i: int, titles: dict[str, list[tuple[str, int]]]
+              ) -> tuple[list[tuple[str, int]], int] | None:
     if len(lines[i]) > 120:
         return None
     k = key(lines[i])

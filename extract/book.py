@@ -68,7 +68,11 @@ def extract_compilation(text: str, *, source: str, gazetteer: Gazetteer | None =
     results = results_list(lines, contents.end, entries, warnings)
     tiers, tier_warnings = assign_tiers(entries, book.stats, results=results, order_key=_order_key(gazetteer))
     warnings += tier_warnings
+    first_of: dict[str, int] = {}
     for e in entries:
+        if (earlier := first_of.setdefault(key(e.title), e.seq)) != e.seq:
+            warnings.append(f"line {e.lines.start}: entry {e.seq} has the same title as entry {earlier}; "
+                            "their bodies are told apart by their bylines")
         for u in e.units:
             if not u.known:
                 warnings.append(f"line {e.lines.end}: unit {u.name!r} is not in the gazetteer (parsed by its suffixes)")
@@ -106,13 +110,13 @@ def _order_key(gazetteer: Gazetteer):
 
 def _bodies(lines: Sequence[str], start: int, entries: Sequence[TocEntry], appendix: Sequence[AppendixEntry], book
             ) -> tuple[dict[int, Body], tuple[AppendixEntry, ...], list[Unplaced]]:
-    titles: dict[str, tuple[str, int]] = {}
+    titles: dict[str, list[tuple[str, int]]] = {}
     bylines: dict[tuple[str, int], str] = {}
     for e in entries:
-        titles.setdefault(key(e.title), ("essay", e.seq))
+        titles.setdefault(key(e.title), []).append(("essay", e.seq))
         bylines[("essay", e.seq)] = key(e.byline)
     for idx, a in enumerate(appendix):
-        titles.setdefault(key(a.title), ("appendix", idx))
+        titles.setdefault(key(a.title), []).append(("appendix", idx))
     headers = find_headers(lines, start, titles, bylines)
     unplaced: list[Unplaced] = []
     first = headers[0].start if headers else len(lines)

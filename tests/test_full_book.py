@@ -87,3 +87,31 @@ def test_a_results_list_states_tiers_and_wins(seed_text):
     assert all(t.source.startswith("stated: results list") for t in tiers)
     assert tiers[19].label == "二等奖" and tiers[20].label == "一等奖"
     assert [t.label for t in tiers].count("一等奖") == 20
+
+
+def test_two_essays_with_the_same_title_keep_their_own_bodies():
+    text = """序
+
+共收到10个海关单位报送的征文30篇。
+
+- 关于加强海关队伍建设的思考
+..... 北京海关 王绍波 / 1
+- 关于加强海关队伍建设的思考
+..... 天津海关 李明 / 5
+
+关于加强海关队伍建设的思考
+
+北京海关 王绍波
+
+北京的正文。
+
+关于加强海关队伍建设的思考
+
+天津海关 李明
+
+天津的正文。
+"""
+    c = extract_compilation(text, source="dup.txt")
+    assert [e.body.paragraphs[0].text for e in c.essays] == ["北京的正文。", "天津的正文。"]
+    assert any("same title as entry 1" in w for w in c.warnings)
+    assert c.unparsed == ()

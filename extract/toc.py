@@ -89,6 +89,10 @@ def split_byline(rest: str, *, title_before: bool) -> tuple[str, str, list[str]]
     ('关系, 扮演好服务促进角色', '重庆海关课题组', [])
     >>> split_byline("全面协调发展 信息中心 (电子通关中心)", title_before=True)
     ('全面协调发展', '信息中心 (电子通关中心)', [])
+    >>> split_byline("几点思考", title_before=True)  # a wrapped title with no unit printed
+    ('几点思考', '', [])
+    >>> split_byline("星星研究会 王五 李四", title_before=True)  # an unknown unit, then names
+    ('', '星星研究会', ['王五', '李四'])
     """
     leaders = list(_LEADER.finditer(rest))
     if leaders:
@@ -112,10 +116,10 @@ def split_byline(rest: str, *, title_before: bool) -> tuple[str, str, list[str]]
     if j > 0 and looks_like_unit(tokens[j - 1]):
         unit_start = j - 1
         return " ".join(tokens[:unit_start]), " ".join(tokens[unit_start:i]), list(merge_padded(tokens[i:]))
-    if title_before and tokens:
-        # no token has the form of a unit: the first one is taken as the unit
+    if title_before and len(tokens) >= 2 and all(_name_piece(t) for t in tokens[1:]):
+        # no token has the form of a unit, but names follow the first one: that one is the (unknown) unit
         return "", tokens[0], list(merge_padded(tokens[1:]))
-    return rest, "", []
+    return rest, "", []  # the end of a wrapped title, no unit printed (the caller warns)
 
 
 def _name_piece(token: str) -> bool:

@@ -105,5 +105,13 @@ def test_stray_line_inside_contents_is_reported_with_its_line_number():
     assert len(result.entries) == 2
 
 
+def test_wrapped_title_without_unit_is_not_a_unit():
+    result = parse_contents(["- 完善海关系统党组织管理体制，促进海关党建工作科学发展的", "几点思考 / 1"], 0)
+    (entry,) = result.entries
+    assert entry.title == "完善海关系统党组织管理体制，促进海关党建工作科学发展的几点思考"
+    assert entry.units == () and entry.authors == ()
+    assert any("no authoring unit" in w for w in result.warnings)
+
+
 def test_split_byline_without_author_or_leader():
     assert split_byline("总署办公厅秘书处", title_before=True) == ("", "总署办公厅秘书处", [])

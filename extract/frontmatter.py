@@ -24,7 +24,12 @@ _ISBN = re.compile(r"ISBN[: ]*((?:97[89][- ]?)?(?:\d[- ]?){9}[\dXx])")
 _ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI)\s*\.")
 _CIP_NUMBER = re.compile(r"CIP\s*数据核字")
 _PINYIN = re.compile(r"^[A-Z0-9“”\"'‘’ ,.:;·\-()]+$")
-_COMPILER = re.compile(r"^(?P<who>.+?)\s*[◎·•]?\s*(?:编著|主编|编写|编)$")
+#: A compiler's line on the cover: ``某某办公室◎编``, ``某某 编``, or an organisation name followed by 编
+#: (never a title ending in 汇编, 选编 …).
+_COMPILER = re.compile(
+    r"^(?P<who>.+?)(?:\s*[◎·•]\s*|\s+)(?:编著|主编|编写|编)$"
+    r"|^(?P<org>.+?(?:办公室|委员会|小组|课题组|部|局|署|处|司|厅|中心|学会|协会|研究会|社|院|所))(?:编著|主编|编写|编)$"
+)
 _NUM = r"(\d+|[〇零一二两三四五六七八九十百千]+)"
 _SUBMITTED = re.compile(r"收到[^。；]*?" + _NUM + r"\s*篇")
 _UNITS = re.compile(_NUM + r"\s*个[^。，；]{0,10}?单位")
@@ -186,7 +191,7 @@ def parse_front_matter(lines: list[str], end: int) -> tuple[BookInfo, dict[int, 
                 continue
         if mode == "cover":
             if m := _COMPILER.match(line):
-                compiler = compiler or m.group("who").strip()
+                compiler = compiler or (m.group("who") or m.group("org")).strip()
             elif line.endswith("出版社"):
                 publisher = publisher or line
             elif compiler is None and publisher is None:

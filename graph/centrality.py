@@ -347,7 +347,7 @@ def centrality_table(rows: list[dict], *, decimals: int = 4) -> str:
     #  concept  theme  com  degree  pagerank  betweenness  eigenvector  essays  units  top units  1st prize  others
     1  通关     监管     1  0.0000    0.5000       0.0000       0.0000       0      0          0      25.0%       -
     """
-    from graph.themes import text_table
+    from graph.texttable import text_table
 
     def cell(key: str, value) -> str:
         if value is None:

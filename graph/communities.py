@@ -13,7 +13,7 @@ from __future__ import annotations
 import networkx as nx
 
 from graph.cooccurrence import concept_network
-from graph.themes import text_table
+from graph.texttable import text_table
 
 #: Louvain resolution (1 = classic modularity).
 RESOLUTION = 1.0

@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from extract.errors import XianjiceError
+from graph.texttable import text_table
 from graph.vocab import PREFIXES
 
 FORMATS = ("table", "tsv", "csv", "json")
@@ -116,10 +116,6 @@ def run_query(graph: Graph | str | Path, sparql: str) -> QueryResult:
     return QueryResult("SELECT", variables, rows)
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
 def _plain(term: Node | None) -> str:
     return "" if term is None else str(term)
 
@@ -177,11 +173,4 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
         writer.writerow(result.variables)
         writer.writerows([[c.replace("\t", " ").replace("\n", " ") for c in r] if fmt == "tsv" else r for r in cells])
         return out.getvalue()
-    table = [list(result.variables), *[[" ".join(c.split()) for c in r] for r in cells]]
-    widths = [max(_width(r[i]) for r in table) for i in range(len(result.variables))]
-    lines = []
-    for n, r in enumerate(table):
-        lines.append("  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths)).rstrip())
-        if n == 0:
-            lines.append("  ".join("-" * w for w in widths))
-    return "\n".join(lines)
+    return text_table(result.variables, [[" ".join(c.split()) for c in r] for r in cells], rule=True)

@@ -20,6 +20,7 @@ import networkx as nx
 
 from graph.build import HQ_KINDS
 from graph.cooccurrence import essay_concepts
+from graph.texttable import text_table
 
 LEVELS = ("unit", "top")
 UNKNOWN_UNIT = "(unknown unit)"
@@ -218,34 +219,3 @@ def write_themes_csv(G: nx.MultiDiGraph, path, *, level: str = "unit") -> int:
     data = matrix_csv(unit_theme_matrix(G, level=level)).encode("utf-8")
     Path(path).write_bytes(data)
     return len(data)
-
-
-def text_width(text: str) -> int:
-    """Return the display width of ``text`` (wide East Asian characters count 2).
-
-    >>> text_width("海关ab")
-    6
-    """
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def text_table(header: list[str], rows: list[list[str]], *, right=()) -> str:
-    """Align ``rows`` under ``header`` in columns two spaces apart; ``right`` lists right-aligned columns.
-
-    >>> print(text_table(["a", "n"], [["海关", "1"]], right=[1]))
-    a     n
-    海关  1
-    """
-    right = set(right)
-    table = [header, *rows]
-    widths = [max(text_width(r[i]) for r in table) for i in range(len(header))]
-    lines = []
-    for r in table:
-        cells = []
-        for i, cell in enumerate(r):
-            pad = " " * (widths[i] - text_width(cell))
-            cells.append(pad + cell if i in right else cell + pad)
-        lines.append("  ".join(cells).rstrip())
-    return "\n".join(lines)

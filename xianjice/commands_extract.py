@@ -5,13 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import unicodedata
 
 import click
 
 from extract.pipeline import extract_files
 from extract.records import Compilation
 from extract.serialize import compilation_to_json, essay_to_json, summary
+from graph.texttable import text_table
 from xianjice.common import clean_errors, input_files
 
 LEXICON_OPTION = click.option("--lexicon", type=click.Path(dir_okay=False),
@@ -117,7 +117,7 @@ def concept_rows(compilations: list[Compilation]) -> list[dict]:
 
 
 def render(rows: list[dict], columns: list[str], fmt: str) -> str:
-    """Rows as a JSON list, CSV or an aligned text table."""
+    """Rows as a JSON list, CSV or an aligned text table (numeric columns aligned right)."""
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2)
     if fmt == "csv":
@@ -126,27 +126,16 @@ def render(rows: list[dict], columns: list[str], fmt: str) -> str:
         writer.writeheader()
         writer.writerows(rows)
         return out.getvalue().rstrip("\n")
-    table = [columns, *[[str(r.get(col, "")) for col in columns] for r in rows]]
-    return text_table(table)
-
-
-def text_table(rows: list[list[str]]) -> str:
-    """Align columns, counting wide (Chinese) characters as two."""
-    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return "\n".join(
-        "  ".join(cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(r)).rstrip() for r in rows
-    )
+    numbers = [i for i, col in enumerate(columns)
+               if rows and all(isinstance(r.get(col), (int, float)) and not isinstance(r.get(col), bool) for r in rows)]
+    return text_table(columns, [[str(r.get(col, "")) for col in columns] for r in rows], right=numbers)
 
 
 def essay_table(c: Compilation) -> str:
     """The essays as a text table: seq, tier, page, unit path, authors, title."""
-    rows = [["#", "tier", "page", "unit", "authors", "title"]]
+    rows = []
     for e in c.essays:
         unit = "、".join("/".join(u.path[1:] or u.path) for u in e.entry.units)
         rows.append([str(e.seq), e.tier.label or "?", str(e.entry.page or ""), unit, "、".join(e.entry.authors),
                      e.entry.title])
-    return text_table(rows)
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text_table(["#", "tier", "page", "unit", "authors", "title"], rows, right=[0, 2])

@@ -33,7 +33,13 @@ def clean_errors(func: Callable) -> Callable:
 
 def input_files(files: tuple[str, ...]) -> list[str]:
     """The files named, or the bundled seed when none is."""
-    return list(files) or [str(bundled_seed())]
+    if files:
+        return list(files)
+    seed = bundled_seed()
+    if not seed.is_file():
+        raise XianjiceError(f"no FILE given and the bundled seed is not here ({seed}): it comes with a source "
+                            "checkout installed with `pip install -e .`; name a FILE")
+    return [str(seed)]
 
 
 def live(quiet: bool) -> bool:

@@ -72,3 +72,12 @@ def test_json_is_byte_identical_across_runs():
 def test_help_has_examples():
     result = CliRunner().invoke(cli, ["extract", "--help"])
     assert "Examples:" in result.output and "xianjice extract" in result.output
+
+
+def test_no_file_and_no_bundled_seed_is_a_clean_error(monkeypatch, tmp_path):
+    import xianjice.common
+
+    monkeypatch.setattr(xianjice.common, "bundled_seed", lambda: tmp_path / "missing.txt")
+    result = CliRunner().invoke(cli, ["extract"])
+    assert result.exit_code == 2
+    assert result.output.startswith("Error: no FILE given") and len(result.output.strip().splitlines()) == 1

@@ -90,25 +90,51 @@ def tokenizer(lexicon: Lexicon, engine: str | None = None) -> Segmenter:
 
 @functools.lru_cache(maxsize=8)
 def _tokenizer(lexicon: Lexicon, engine: str) -> Segmenter:
-    words = [term for term in lexicon.terms() if len(term) > 1]
+    if engine not in (*ENGINES, DISCOVERY):
+        raise XianjiceError(f"unknown segmenter {engine!r}: use one of {', '.join(ENGINES)}")
+    cut, _, add_word = _new_engine("jieba" if engine == DISCOVERY else engine, hmm=engine == DISCOVERY)
+    for term in lexicon.terms():
+        if len(term) > 1:
+            add_word(term)
+    return Segmenter(engine, cut)
+
+
+def plain_tokenizer(engine: str | None = None) -> tuple[Callable[[str], list[str]], Callable[[str], bool]]:
+    """``(cut, is_word)`` of an engine with its own dictionary only (no lexicon terms), HMM off.
+
+    For text that is not an essay's, such as organisation names read out in
+    pinyin; both engines give the same words.  Cached per engine.
+
+    >>> cut, is_word = plain_tokenizer()
+    >>> cut("拱北海关综合统计处"), is_word("海关"), is_word("大监管体系")
+    (['拱北', '海关', '综合', '统计', '处'], True, False)
+    >>> plain_tokenizer() is plain_tokenizer()
+    True
+    """
+    return _plain_tokenizer(engine or default_engine())
+
+
+@functools.cache
+def _plain_tokenizer(engine: str) -> tuple[Callable[[str], list[str]], Callable[[str], bool]]:
+    if engine not in ENGINES:
+        raise XianjiceError(f"unknown segmenter {engine!r}: use one of {', '.join(ENGINES)}")
+    cut, is_word, _ = _new_engine(engine, hmm=False)
+    return cut, is_word
+
+
+def _new_engine(engine: str, *, hmm: bool) -> tuple[Callable, Callable, Callable]:
+    """``(cut, is_word, add_word)`` of a fresh tokenizer of ``engine`` (``rjieba`` or ``jieba``), never a shared one."""
     if engine == "rjieba":
         import rjieba
 
         r = rjieba.Jieba()
-        for word in words:
-            r.add_word(word, r.suggest_freq(word), None)
-        return Segmenter("rjieba", lambda text: r.cut(text, False))
-    if engine not in ("jieba", DISCOVERY):
-        raise XianjiceError(f"unknown segmenter {engine!r}: use one of {', '.join(ENGINES)}")
+        return (lambda text: r.cut(text, hmm)), r.has_word, (lambda word: r.add_word(word, r.suggest_freq(word), None))
     import jieba
 
     jieba.default_logger.setLevel(logging.WARNING)  # no "Building prefix dict" chatter on stderr
     tok = jieba.Tokenizer()
     tok.initialize()
-    for word in words:
-        tok.add_word(word)
-    hmm = engine == DISCOVERY
-    return Segmenter(engine, lambda text: list(tok.cut(text, HMM=hmm)))
+    return (lambda text: list(tok.cut(text, HMM=hmm))), (lambda word: tok.FREQ.get(word, 0) > 0), tok.add_word
 
 
 def prepare(text: str) -> str:

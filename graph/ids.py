@@ -26,7 +26,6 @@ percent-encoded where it is not an unreserved URI character.
 from __future__ import annotations
 
 import hashlib
-import logging
 import re
 import unicodedata
 from collections import defaultdict
@@ -378,26 +377,6 @@ def person_id(name: str, scope: str | None) -> str:
 # --- labels in pinyin ------------------------------------------------------------
 
 
-@cache
-def _segmenter(engine: str) -> tuple:
-    """``(cut, is_word)`` of the segmentation engine (HMM off), as in :mod:`extract.segment`.
-
-    rjieba (the default where installed) and jieba give the same words;
-    ``tests/test_segment_engines.py`` checks it for every organisation name.
-    """
-    if engine == "rjieba":
-        import rjieba
-
-        r = rjieba.Jieba()
-        return (lambda text: r.cut(text, False)), r.has_word
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    tok = jieba.Tokenizer()
-    tok.initialize()
-    return (lambda text: tok.lcut(text, HMM=False)), (lambda word: tok.FREQ.get(word, 0) > 0)
-
-
 def _words(chunks: list[str]) -> str:
     """Join the syllables of one word, with an apostrophe before a, o, e (Xī'ān)."""
     out = ""
@@ -449,10 +428,10 @@ def org_pinyin(name: str, *, engine: str | None = None) -> str:
     name = clean_text(name)
     if not _HAN.search(name):
         return ""
-    from extract.segment import default_engine
+    from extract.segment import plain_tokenizer
 
     words = []
-    cut, is_word = _segmenter(engine or default_engine())
+    cut, is_word = plain_tokenizer(engine)
     tokens = [w for t in cut(name) for w in _split_compound(t, is_word)]
     for word in tokens:
         text = _words(syllables(word, tone=True)).strip()

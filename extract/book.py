@@ -52,7 +52,7 @@ def extract_compilation(text: str, *, source: str, gazetteer: Gazetteer | None =
     start = find_start(lines)
     if start is None:
         raise InputError(source, _no_contents_problem(lines))
-    contents = parse_contents(lines, start)
+    contents = parse_contents(lines, start, gazetteer=gazetteer)
     if not contents.entries:
         raise InputError(source, f"no table of contents found (no entry ends in '/ page' after line {start})")
     book, consumed, warnings = parse_front_matter(lines, start)

@@ -15,6 +15,7 @@ def extract_files(
     paths: Sequence[str | Path],
     *,
     lexicon_path: str | Path | None = None,
+    gazetteer_path: str | Path | None = None,
     analyse: bool = True,
     progress: Callable[[str], None] | None = None,
     timings: dict[str, float] | None = None,
@@ -29,6 +30,9 @@ def extract_files(
     Raises :class:`~extract.errors.XianjiceError` subclasses for bad input.
     """
     timings = timings if timings is not None else {}
+    from extract.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer(gazetteer_path)
     lexicon = None
     if analyse:
         from extract.lexicon import load_lexicon
@@ -39,7 +43,7 @@ def extract_files(
         if progress:
             progress(f"reading {path}")
         t0 = time.perf_counter()
-        compilation = read_compilation(path)
+        compilation = read_compilation(path, gazetteer=gazetteer)
         timings["extract"] = timings.get("extract", 0.0) + time.perf_counter() - t0
         if analyse:
             from extract.analyse import analyse as analyse_compilation
@@ -48,7 +52,7 @@ def extract_files(
                 progress(f"analysing {len(compilation.essays)} essays of {path}")
             t0 = time.perf_counter()
             with bar(f"analysing {Path(path).name}", len(compilation.essays)) if bar else nullcontext() as tick:
-                compilation = analyse_compilation(compilation, lexicon=lexicon, on_essay=tick)
+                compilation = analyse_compilation(compilation, lexicon=lexicon, gazetteer=gazetteer, on_essay=tick)
             timings["analyse"] = timings.get("analyse", 0.0) + time.perf_counter() - t0
         out.append(compilation)
     return out

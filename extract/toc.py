@@ -74,7 +74,7 @@ def classify(line: str, *, appendix: bool = False) -> TocLine:
     return TocLine("text", stripped)
 
 
-def split_byline(rest: str, *, title_before: bool) -> tuple[str, str, list[str]]:
+def split_byline(rest: str, *, title_before: bool, gazetteer=None) -> tuple[str, str, list[str]]:
     """Split the last line of an entry (page already removed).
 
     Returns ``(end_of_title, unit_text, authors)``.
@@ -108,12 +108,12 @@ def split_byline(rest: str, *, title_before: bool) -> tuple[str, str, list[str]]
     tokens = rest.split()
     # authors: name-like tokens at the right end (padded names merged)
     i = len(tokens)
-    while i > 0 and not looks_like_unit(tokens[i - 1]) and _name_piece(tokens[i - 1]):
+    while i > 0 and not looks_like_unit(tokens[i - 1], gazetteer=gazetteer) and _name_piece(tokens[i - 1]):
         i -= 1
     j = i
     while j > 0 and _PAREN.match(tokens[j - 1]):
         j -= 1
-    if j > 0 and looks_like_unit(tokens[j - 1]):
+    if j > 0 and looks_like_unit(tokens[j - 1], gazetteer=gazetteer):
         unit_start = j - 1
         return " ".join(tokens[:unit_start]), " ".join(tokens[unit_start:i]), list(merge_padded(tokens[i:]))
     if title_before and len(tokens) >= 2 and all(_name_piece(t) for t in tokens[1:]):
@@ -182,8 +182,8 @@ def _ends_sentence(line: str) -> bool:
     return line.endswith(("。", "！", "？", "”", "；", "：")) and len(line) > 40
 
 
-def parse_contents(lines: Sequence[str], start: int) -> ContentsResult:
-    """Parse the contents from ``lines[start]`` until the bodies begin."""
+def parse_contents(lines: Sequence[str], start: int, *, gazetteer=None) -> ContentsResult:
+    """Parse the contents from ``lines[start]`` until the bodies begin (units resolved with *gazetteer*)."""
     entries: list[TocEntry] = []
     appendix: list[AppendixEntry] = []
     unplaced: list[tuple[int, str]] = []
@@ -226,7 +226,7 @@ def parse_contents(lines: Sequence[str], start: int) -> ContentsResult:
                 title = _join([_strip_bullet(lines[n]) for n in pending] + ([c.rest] if c.rest else []))
                 appendix.append(AppendixEntry(title=title, page=c.page, lines=Span(idx[0] + 1, i + 1)))
             else:
-                entry = _entry(len(entries) + 1, lines, pending, i, c, heading, warnings)
+                entry = _entry(len(entries) + 1, lines, pending, i, c, heading, warnings, gazetteer)
                 entries.append(entry)
                 title_keys.add(key(entry.title))
             pending = []
@@ -284,11 +284,11 @@ def _join(parts: Sequence[str]) -> str:
 
 
 def _entry(seq: int, lines: Sequence[str], pending: list[int], last: int, c: TocLine, heading: str | None,
-           warnings: list[str]) -> TocEntry:
+           warnings: list[str], gazetteer=None) -> TocEntry:
     title_lines = [_strip_bullet(lines[n]) for n in pending]
-    tail, unit_text, authors = split_byline(c.rest, title_before=bool(title_lines))
+    tail, unit_text, authors = split_byline(c.rest, title_before=bool(title_lines), gazetteer=gazetteer)
     title = _join([*title_lines, tail])
-    units = parse_units(unit_text) if unit_text else ()
+    units = parse_units(unit_text, gazetteer=gazetteer) if unit_text else ()
     start_line = (pending[0] if pending else last) + 1
     if not unit_text:
         warnings.append(f"line {last + 1}: no authoring unit found in the contents entry {title!r}")

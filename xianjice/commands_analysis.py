@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import click
 
-from xianjice.common import clean_errors, input_files
+from xianjice.common import clean_errors, data_options, input_files
 
 FORMATS = ("table", "json", "csv")
 
 
-def _graph(files: tuple[str, ...], lexicon: str | None):
+def _graph(files: tuple[str, ...], lexicon: str | None, gazetteer: str | None):
     from extract.pipeline import extract_files
     from graph.build import build_graph
 
-    return build_graph(extract_files(input_files(files), lexicon_path=lexicon))
+    return build_graph(extract_files(input_files(files), lexicon_path=lexicon, gazetteer_path=gazetteer))
 
 
 _files = click.argument("files", nargs=-1, type=click.Path())
-_lexicon = click.option("--lexicon", type=click.Path(dir_okay=False, exists=True),
-                        help="A lexicon CSV to use instead of the bundled one.")
 
 
 @click.command()
@@ -29,9 +27,10 @@ _lexicon = click.option("--lexicon", type=click.Path(dir_okay=False, exists=True
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
               help="table: ranking and communities; json: a list of objects, best first; csv: one row per concept.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of Louvain and of sampled betweenness.")
-@_lexicon
+@data_options
 @clean_errors
-def central(files: tuple[str, ...], by: str, top: int, fmt: str, seed: int, lexicon: str | None) -> None:
+def central(files: tuple[str, ...], by: str, top: int, fmt: str, seed: int, lexicon: str | None,
+            gazetteer: str | None) -> None:
     """Rank the concepts by centrality in the concept co-occurrence network.
 
     Two concepts are linked when an essay discusses both, weighted by the
@@ -50,7 +49,7 @@ def central(files: tuple[str, ...], by: str, top: int, fmt: str, seed: int, lexi
     from graph.centrality import centrality_csv, centrality_json, centrality_table, concept_centrality
     from graph.communities import communities_table, community_of, concept_communities, overall_purity
 
-    G = _graph(files, lexicon)
+    G = _graph(files, lexicon, gazetteer)
     communities = concept_communities(G, seed=seed)
     rows = concept_centrality(G, by=by, seed=seed, communities=community_of(communities))
     shown = rows[:top] if top else rows
@@ -74,9 +73,9 @@ def central(files: tuple[str, ...], by: str, top: int, fmt: str, seed: int, lexi
               help="unit: units as printed; top: rolled up to top-level units.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
               help="table, csv (unit,essays,<theme>…) or json.")
-@_lexicon
+@data_options
 @clean_errors
-def themes(files: tuple[str, ...], level: str, fmt: str, lexicon: str | None) -> None:
+def themes(files: tuple[str, ...], level: str, fmt: str, lexicon: str | None, gazetteer: str | None) -> None:
     """Print the unit × theme matrix: how many essays of each unit discuss each theme.
 
     An essay counts once per theme, and for each of its units.  With no
@@ -90,7 +89,7 @@ def themes(files: tuple[str, ...], level: str, fmt: str, lexicon: str | None) ->
     """
     from graph.themes import matrix_csv, matrix_json, matrix_table, unit_theme_matrix
 
-    matrix = unit_theme_matrix(_graph(files, lexicon), level=level)
+    matrix = unit_theme_matrix(_graph(files, lexicon, gazetteer), level=level)
     if fmt == "json":
         click.echo(matrix_json(matrix))
     elif fmt == "csv":

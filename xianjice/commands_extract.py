@@ -12,10 +12,8 @@ from extract.pipeline import extract_files
 from extract.records import Compilation
 from extract.serialize import compilation_to_json, essay_to_json, summary
 from graph.texttable import text_table
-from xianjice.common import clean_errors, input_files
+from xianjice.common import clean_errors, data_options, input_files
 
-LEXICON_OPTION = click.option("--lexicon", type=click.Path(dir_okay=False),
-                              help="A lexicon CSV to use instead of the bundled one (themes.csv beside it is used too).")
 
 
 @click.command()
@@ -23,10 +21,11 @@ LEXICON_OPTION = click.option("--lexicon", type=click.Path(dir_okay=False),
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json", show_default=True,
               help="json: one document; jsonl: one essay per line; table: a readable table.")
 @click.option("--no-text", is_flag=True, help="Leave the body paragraphs out of json/jsonl.")
-@LEXICON_OPTION
+@data_options
 @click.option("--quiet", "-q", is_flag=True, help="No summary on stderr.")
 @clean_errors
-def extract(files: tuple[str, ...], fmt: str, no_text: bool, lexicon: str | None, quiet: bool) -> None:
+def extract(files: tuple[str, ...], fmt: str, no_text: bool, lexicon: str | None, gazetteer: str | None,
+            quiet: bool) -> None:
     """Extract book, essays, units, authors, tiers, bodies and concepts.
 
     With no FILE, reads the bundled seed. Several FILEs give a JSON array.
@@ -38,7 +37,7 @@ def extract(files: tuple[str, ...], fmt: str, no_text: bool, lexicon: str | None
         xianjice extract book.txt --format json > book.json
         xianjice extract book.txt --format jsonl --no-text | jq .title
     """
-    compilations = extract_files(input_files(files), lexicon_path=lexicon)
+    compilations = extract_files(input_files(files), lexicon_path=lexicon, gazetteer_path=gazetteer)
     if fmt == "json":
         docs = [compilation_to_json(c, text=not no_text) for c in compilations]
         click.echo(json.dumps(docs[0] if len(docs) == 1 else docs, ensure_ascii=False, indent=2))
@@ -69,9 +68,10 @@ def report_to_stderr(compilations: list[Compilation]) -> None:
 @click.option("--min-essays", type=click.IntRange(min=1), default=2, show_default=True,
               help="Keep a candidate only when this many essays use it.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
-@LEXICON_OPTION
+@data_options
 @clean_errors
-def concepts(files: tuple[str, ...], candidates: bool, top: int, min_essays: int, fmt: str, lexicon: str | None) -> None:
+def concepts(files: tuple[str, ...], candidates: bool, top: int, min_essays: int, fmt: str, lexicon: str | None,
+             gazetteer: str | None) -> None:
     """Concepts the essays discuss, or (--candidates) terms to add to the lexicon.
 
     Without --candidates: each lexicon concept found, with its theme and the
@@ -88,7 +88,7 @@ def concepts(files: tuple[str, ...], candidates: bool, top: int, min_essays: int
     from extract.candidates import candidate_terms
     from extract.lexicon import load_lexicon
 
-    compilations = extract_files(input_files(files), lexicon_path=lexicon)
+    compilations = extract_files(input_files(files), lexicon_path=lexicon, gazetteer_path=gazetteer)
     if candidates:
         lex = load_lexicon(lexicon)
         rows = []

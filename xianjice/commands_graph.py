@@ -7,7 +7,7 @@ import time
 import click
 
 from graph.ids import DEFAULT_BASE
-from xianjice.common import clean_errors, input_files, progress_bars, stderr_progress
+from xianjice.common import clean_errors, data_options, input_files, progress_bars, stderr_progress
 
 DEFAULT_OUT = "exports"
 
@@ -18,11 +18,12 @@ DEFAULT_OUT = "exports"
               help="Directory to write (replaced as a whole, atomically; only an empty one or an earlier build).")
 @click.option("--base", default=DEFAULT_BASE, show_default=True,
               help="Base IRI of every resource: absolute, ending in / or #.")
-@click.option("--lexicon", type=click.Path(dir_okay=False, exists=True), help="A lexicon CSV to use instead of the bundled one.")
+@data_options
 @click.option("--quiet", "-q", is_flag=True, help="No progress or summary on stderr.")
 @click.option("--timings", type=click.Path(dir_okay=False), help="Write the seconds each stage took to this JSON file.")
 @clean_errors
-def build(files: tuple[str, ...], out: str, base: str, lexicon: str | None, quiet: bool, timings: str | None) -> None:
+def build(files: tuple[str, ...], out: str, base: str, lexicon: str | None, gazetteer: str | None, quiet: bool,
+          timings: str | None) -> None:
     """Extract, build the knowledge graph and write every export into DIR.
 
     Writes graph.ttl (RDF Turtle), graph.graphml (Gephi, Cytoscape),
@@ -42,10 +43,10 @@ def build(files: tuple[str, ...], out: str, base: str, lexicon: str | None, quie
     from graph.background import Painter
 
     with Painter() as painter:  # forked first: matplotlib loads in a second process while the rest runs
-        _build(files, out, base, lexicon, quiet, timings, painter)
+        _build(files, out, base, lexicon, gazetteer, quiet, timings, painter)
 
 
-def _build(files, out, base, lexicon, quiet, timings, painter) -> None:
+def _build(files, out, base, lexicon, gazetteer, quiet, timings, painter) -> None:
     from extract.pipeline import extract_files
     from graph.export import write_build
     from graph.ids import check_base
@@ -54,7 +55,8 @@ def _build(files, out, base, lexicon, quiet, timings, painter) -> None:
     check_base(base)
     started = time.perf_counter()
     stages: dict[str, float] = {}
-    compilations = extract_files(input_files(files), lexicon_path=lexicon, progress=progress, timings=stages,
+    compilations = extract_files(input_files(files), lexicon_path=lexicon, gazetteer_path=gazetteer,
+                                 progress=progress, timings=stages,
                                  bar=progress_bars(quiet))
     report = write_build(compilations, out, base=base, progress=progress, timings=stages, painter=painter)
     if timings:

@@ -69,3 +69,11 @@ def progress_bars(quiet: bool) -> Callable[[str, int], AbstractContextManager[Ca
             yield t.update
 
     return bar
+
+
+def data_options(func: Callable) -> Callable:
+    """``--lexicon`` and ``--gazetteer``: the user's own data files instead of the bundled ones."""
+    func = click.option("--gazetteer", type=click.Path(dir_okay=False),
+                        help="An organisations CSV (gazetteer) to use instead of the bundled one.")(func)
+    return click.option("--lexicon", type=click.Path(dir_okay=False),
+                        help="A lexicon CSV to use instead of the bundled one (a themes.csv beside it is used too).")(func)

@@ -4,7 +4,8 @@ Drawing the unit × theme heatmap needs matplotlib and a large CJK font,
 about a second of loading and drawing that has nothing to do with the rest of
 the build.  :class:`Painter` forks one worker when the build starts, which
 loads them while the main process reads and analyses the text, then draws the
-heatmap from its small matrix while the main process writes the other
+heatmap from its small matrix (computed from the records as soon as they are
+analysed) while the main process builds the graph and writes the other
 exports.  Where ``fork`` is not available the heatmap is drawn in process.
 """
 
@@ -13,9 +14,17 @@ from __future__ import annotations
 import multiprocessing
 import sys
 from concurrent.futures import Future, ProcessPoolExecutor
-from pathlib import Path
+from dataclasses import dataclass
 
-from graph.heatmap import Matrix, draw_heatmap, warm_up
+from graph.heatmap import Matrix, heatmap_files, warm_up
+
+
+@dataclass(frozen=True)
+class Pictures:
+    """A heatmap being drawn: the matrix it shows and the future of its files."""
+
+    matrix: Matrix
+    files: Future
 
 
 class Painter:
@@ -23,11 +32,11 @@ class Painter:
 
     Examples
     --------
-    >>> import tempfile
-    >>> with Painter() as painter, tempfile.TemporaryDirectory() as d:
-    ...     paths = painter.heatmap((["甲关"], ["监管"], [[1]]), d).result()
-    ...     sorted(p.name for p in paths)
-    ['units-themes.png', 'units-themes.svg']
+    >>> with Painter() as painter:
+    ...     pictures = painter.heatmap((["甲关"], ["监管"], [[1]]))
+    ...     files = pictures.files.result()
+    >>> pictures.matrix, sorted(files)
+    ((['甲关'], ['监管'], [[1]]), ['units-themes.png', 'units-themes.svg'])
     """
 
     def __init__(self, *, background: bool = True):
@@ -40,16 +49,16 @@ class Painter:
             self._pool.submit(warm_up)
         return self
 
-    def heatmap(self, matrix: Matrix, out_dir: str | Path) -> Future:
-        """Draw the heatmap files into *out_dir*; the future's result is their paths."""
+    def heatmap(self, matrix: Matrix) -> Pictures:
+        """Start drawing the heatmap of *matrix*; its files (``{name: bytes}``) come in ``.files``."""
         if self._pool is not None:
-            return self._pool.submit(draw_heatmap, matrix, Path(out_dir))
+            return Pictures(matrix, self._pool.submit(heatmap_files, matrix))
         done: Future = Future()
         try:
-            done.set_result(draw_heatmap(matrix, out_dir))
+            done.set_result(heatmap_files(matrix))
         except Exception as exc:  # handed to the caller through the future, as from the pool
             done.set_exception(exc)
-        return done
+        return Pictures(matrix, done)
 
     def __exit__(self, *exc_info) -> None:
         if self._pool is not None:

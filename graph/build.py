@@ -18,13 +18,11 @@ import networkx as nx
 from extract.errors import XianjiceError
 from extract.records import Compilation, Concept, Essay, Organisation, Theme, UnitRef
 from graph import ids
+from graph.toplevel import HQ_KINDS, top_level  # noqa: F401  (HQ_KINDS is part of this module's interface)
 
 #: English labels of tier ranks; other ranks get "Prize, rank N".
 TIER_ENGLISH = {0: "Grand prize", 1: "First prize", 2: "Second prize", 3: "Third prize"}
 
-#: Kinds of organisation directly under the root that are part of headquarters
-#: itself: their essays count for the root as top-level unit (the gazetteer's kinds).
-HQ_KINDS = frozenset({"department", "office", "bureau"})
 
 NODE_KINDS = ("book", "essay", "organisation", "person", "tier", "concept", "theme", "document", "proposal")
 
@@ -155,12 +153,8 @@ class _Builder:
 
     def top_unit(self, path: tuple[str, ...]) -> tuple[str, ...]:
         """The path of the top-level unit: the level under the root, or the root for HQ departments."""
-        if len(path) < 2:
-            return path
-        record = self.orgs.find(path[:2])
-        if record is not None and record.kind in HQ_KINDS:
-            return path[:1]
-        return path[:2]
+        record = self.orgs.find(path[:2]) if len(path) >= 2 else None
+        return top_level(path, record.kind if record is not None else None)
 
     def person(self, name: str, scope: str | None) -> str:
         name = ids.compact_name(name)

@@ -33,8 +33,8 @@ from graph.build import build_graph
 from graph.graphml import write_graphml
 from graph.centrality import centrality_csv, concept_centrality, rows_triples
 from graph.communities import community_of, concept_communities
-from graph.background import Painter
-from graph.heatmap import heatmap_matrix
+from graph.background import Pictures
+from graph.heatmap import heatmap_files, heatmap_matrix
 from graph.html import write_html
 from graph.themes import write_themes_csv
 from graph.ids import DEFAULT_BASE, check_base
@@ -199,10 +199,9 @@ class _Stages:
 
 
 def _write_all(compilations: Sequence[Compilation], tmp: Path, base: str, progress: Progress,
-               timings: dict[str, float] | None, painter: Painter) -> dict:
+               timings: dict[str, float] | None, pictures: Pictures | None) -> dict:
     stages = _Stages(progress, timings)
     G = build_graph(compilations)
-    pictures = painter.heatmap(heatmap_matrix(G), tmp)  # drawn beside the rest when the painter has a worker
     stages.done("graph", f"graph: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges")
     communities = concept_communities(G)
     rows = concept_centrality(G, communities=community_of(communities))
@@ -218,7 +217,11 @@ def _write_all(compilations: Sequence[Compilation], tmp: Path, base: str, progre
     stages.done("tables", "graph.graphml, nodes.csv, edges.csv, central.csv, themes.csv")
     write_html(G, tmp / "graph.html", communities=communities)
     stages.done("html", "graph.html and its views")
-    pictures.result()
+    matrix = heatmap_matrix(G)
+    # drawn ahead from the records when the caller could; the graph's own matrix decides what is shown
+    files = pictures.files.result() if pictures is not None and pictures.matrix == matrix else heatmap_files(matrix)
+    for name, data in files.items():
+        (tmp / name).write_bytes(data)
     stages.done("heatmap", "unit × theme heatmap (PNG, SVG)")
     files = {p.name: p.stat().st_size for p in tmp.iterdir() if p.is_file()}
     report = {
@@ -242,7 +245,7 @@ def write_build(
     base: str = DEFAULT_BASE,
     progress: Progress = None,
     timings: dict[str, float] | None = None,
-    painter: Painter | None = None,
+    pictures: Pictures | None = None,
 ) -> dict:
     """Build the graph of ``compilations`` and write every export into ``out_dir``.
 
@@ -260,9 +263,10 @@ def write_build(
     timings
         When given, filled with the seconds each stage took (graph,
         centrality, turtle, tables, html, heatmap); never written to the build.
-    painter
-        A :class:`graph.background.Painter` that draws the heatmap in a
-        second process; without one it is drawn in this process.
+    pictures
+        A heatmap already being drawn (:meth:`graph.background.Painter.heatmap`
+        of :func:`graph.heatmap.records_heatmap_matrix`), used when its
+        matrix is the graph's; otherwise the heatmap is drawn here.
 
     Returns
     -------
@@ -286,11 +290,7 @@ def write_build(
     except OSError as exc:
         raise ExportError(f"{out}: cannot create the output directory: {exc.strerror or exc}") from exc
     try:
-        if painter is None:
-            with Painter(background=False) as inline:
-                report = _write_all(compilations, tmp, base, progress, timings, inline)
-        else:
-            report = _write_all(compilations, tmp, base, progress, timings, painter)
+        report = _write_all(compilations, tmp, base, progress, timings, pictures)
         if out.is_dir():
             for name in KEEP:
                 if (out / name).is_file():

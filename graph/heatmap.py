@@ -67,7 +67,18 @@ def heatmap_matrix(G: nx.MultiDiGraph) -> tuple[list[str], list[str], list[list[
     """
     from graph.themes import unit_theme_matrix
 
-    m = unit_theme_matrix(G, level="top")
+    return heatmap_table(unit_theme_matrix(G, level="top"))
+
+
+def records_heatmap_matrix(compilations) -> Matrix:
+    """:func:`heatmap_matrix` computed from the records, before any graph exists (the same result, tested)."""
+    from graph.toplevel import theme_matrix, top_unit_theme_rows
+
+    return heatmap_table(theme_matrix(top_unit_theme_rows(compilations), level="top"))
+
+
+def heatmap_table(m: dict) -> Matrix:
+    """(units, themes, counts) of a top-level unit × theme matrix: units by essays descending then label."""
     rows = sorted(m["rows"], key=lambda r: (-r["essays"], r["unit"]))
     return [r["unit"] for r in rows], list(m["themes"]), [[r["themes"][t] for t in m["themes"]] for r in rows]
 
@@ -131,13 +142,26 @@ def warm_up() -> None:
 
 def draw_heatmap(matrix: Matrix, out_dir: str | Path, *, stem: str = "units-themes") -> list[Path]:
     """Write the PNG and SVG of a :func:`heatmap_matrix`; see :func:`write_heatmap`."""
-    import matplotlib
-
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    png, svg = out_dir / f"{stem}.png", out_dir / f"{stem}.svg"
+    paths = []
+    for name, data in heatmap_files(matrix, stem=stem).items():
+        (out_dir / name).write_bytes(data)
+        paths.append(out_dir / name)
+    return paths
+
+
+def heatmap_files(matrix: Matrix, *, stem: str = "units-themes") -> dict[str, bytes]:
+    """The PNG and SVG of a :func:`heatmap_matrix`, by file name (no metadata: byte-identical across runs)."""
+    import io
+
+    import matplotlib
+
+    out = {}
     with matplotlib.rc_context({"svg.hashsalt": "xianjice", "svg.fonttype": "path", "axes.unicode_minus": False}):
         fig = heatmap_figure(matrix)
-        fig.savefig(png, format="png", metadata={"Software": None})
-        fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
-    return [png, svg]
+        for fmt, metadata in (("png", {"Software": None}), ("svg", {"Date": None, "Creator": None})):
+            buffer = io.BytesIO()
+            fig.savefig(buffer, format=fmt, metadata=metadata)
+            out[f"{stem}.{fmt}"] = buffer.getvalue()
+    return out

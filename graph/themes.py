@@ -18,13 +18,11 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.build import HQ_KINDS
 from graph.cooccurrence import essay_concepts
 from graph.texttable import text_table
+from graph.toplevel import NO_THEME, UNKNOWN_UNIT, theme_matrix, top_level
 
 LEVELS = ("unit", "top")
-UNKNOWN_UNIT = "(unknown unit)"
-NO_THEME = "(no theme)"
 
 
 def org_path(G: nx.MultiDiGraph, org: str) -> tuple[str, ...]:
@@ -67,7 +65,7 @@ def top_unit_label(G: nx.MultiDiGraph, org: str) -> str:
     """Return the label of the top-level unit ``org`` belongs to.
 
     The top level is the level under the root; a headquarters department
-    (``org_kind`` in :data:`graph.build.HQ_KINDS`) counts for the root.
+    (``org_kind`` in :data:`graph.toplevel.HQ_KINDS`) counts for the root.
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("org/r", label="海关总署"); G.add_node("org/r/b", label="办公厅", org_kind="department")
@@ -78,9 +76,8 @@ def top_unit_label(G: nx.MultiDiGraph, org: str) -> str:
     ('拱北海关', '海关总署')
     """
     path = org_path(G, org)
-    if len(path) < 2 or G.nodes[path[1]].get("org_kind") in HQ_KINDS:
-        return G.nodes[path[0]].get("label", path[0])
-    return G.nodes[path[1]].get("label", path[1])
+    top = top_level(path, G.nodes[path[1]].get("org_kind") if len(path) > 1 else None)[-1]
+    return G.nodes[top].get("label", top)
 
 
 def essay_units(G: nx.MultiDiGraph, essay: str, *, level: str = "unit") -> tuple[str, ...]:
@@ -152,29 +149,8 @@ def unit_theme_matrix(G: nx.MultiDiGraph, *, level: str = "unit") -> dict:
     [('甲关', 2, {'监管': 1, '税收': 1})]
     """
     _check_level(level)
-    by_essay = essay_themes(G)
-    counts: dict[str, dict[str, int]] = {}
-    essays: dict[str, int] = {}
-    totals: dict[str, int] = {}
-    for e, themes in by_essay.items():
-        for t in themes:
-            totals[t] = totals.get(t, 0) + 1
-        for unit in essay_units(G, e, level=level):
-            essays[unit] = essays.get(unit, 0) + 1
-            row = counts.setdefault(unit, {})
-            for t in themes:
-                row[t] = row.get(t, 0) + 1
-    columns = sorted(totals, key=lambda t: (-totals[t], t))
-    rows = [
-        {"unit": u, "essays": essays[u], "themes": {t: counts[u].get(t, 0) for t in columns}}
-        for u in sorted(counts)
-    ]
-    return {
-        "level": level,
-        "themes": columns,
-        "rows": rows,
-        "totals": {"essays": len(by_essay), "themes": {t: totals[t] for t in columns}},
-    }
+    rows = ((essay_units(G, e, level=level), themes) for e, themes in essay_themes(G).items())
+    return theme_matrix(rows, level=level)
 
 
 def matrix_csv(matrix: dict) -> str:

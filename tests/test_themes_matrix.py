@@ -126,3 +126,46 @@ def test_insertion_order_does_not_matter(shuffle_seed):
     reference = tiny_graph(ESSAYS, themes=THEMES, units=UNITS)
     for level in ("unit", "top"):
         assert matrix_csv(unit_theme_matrix(shuffled, level=level)) == matrix_csv(unit_theme_matrix(reference, level=level))
+
+
+def _corpus_compilations():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from make_corpus import make_corpus
+
+    from extract.analyse import analyse
+    from extract.book import extract_compilation
+
+    return [analyse(extract_compilation(make_corpus(90, seed=11), source="corpus.txt"))]
+
+
+def test_the_heatmap_matrix_from_records_is_the_one_from_the_graph(seed_compilation):
+    """The build draws the heatmap from the records before the graph exists: it must be the graph's matrix."""
+    from extract.analyse import analyse
+    from graph.build import build_graph
+    from graph.heatmap import heatmap_matrix, records_heatmap_matrix
+
+    for compilations in ([analyse(seed_compilation)], _corpus_compilations()):
+        assert records_heatmap_matrix(compilations) == heatmap_matrix(build_graph(compilations))
+        assert records_heatmap_matrix(compilations)[0]  # not trivially empty
+
+
+def test_a_heatmap_drawn_ahead_from_another_matrix_is_not_used(tmp_path):
+    """Records without organisation paths give a different matrix: the build draws the graph's own."""
+    from graph_records import compilations
+
+    from graph.background import Painter
+    from graph.build import build_graph
+    from graph.export import write_build
+    from graph.heatmap import heatmap_matrix, records_heatmap_matrix
+
+    books = compilations()
+    ahead = records_heatmap_matrix(books)
+    assert ahead != heatmap_matrix(build_graph(books))  # the case this test is about
+    with Painter(background=False) as painter:
+        write_build(books, tmp_path / "a", pictures=painter.heatmap(ahead))
+    write_build(books, tmp_path / "b")
+    for name in ("units-themes.png", "units-themes.svg"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()

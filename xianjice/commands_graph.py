@@ -48,7 +48,7 @@ def build(files: tuple[str, ...], out: str, base: str, lexicon: str | None, gaze
 
 def _build(files, out, base, lexicon, gazetteer, quiet, timings, painter) -> None:
     from extract.pipeline import extract_files
-    from graph.export import write_build
+    from graph.heatmap import records_heatmap_matrix
     from graph.ids import check_base
 
     progress = stderr_progress(quiet)
@@ -58,7 +58,10 @@ def _build(files, out, base, lexicon, gazetteer, quiet, timings, painter) -> Non
     compilations = extract_files(input_files(files), lexicon_path=lexicon, gazetteer_path=gazetteer,
                                  progress=progress, timings=stages,
                                  bar=progress_bars(quiet))
-    report = write_build(compilations, out, base=base, progress=progress, timings=stages, painter=painter)
+    pictures = painter.heatmap(records_heatmap_matrix(compilations))  # drawn while the graph is built
+    from graph.export import write_build  # the heavy imports, after the drawing has started
+
+    report = write_build(compilations, out, base=base, progress=progress, timings=stages, pictures=pictures)
     if timings:
         write_timings(timings, stages, time.perf_counter() - started)
     if not quiet:

@@ -39,8 +39,11 @@ def concept_communities(G: nx.MultiDiGraph, *, seed: int = 0, resolution: float 
         ``community``; ``size``; ``concepts`` (labels, by weighted degree
         descending then label); ``ids`` (node ids, same order);
         ``themes`` (lexicon theme → number of members, most first, then by
-        label); ``majority_theme`` (the first of those); ``purity`` (the
-        majority theme's share of the members, rounded to 6 places).
+        label); ``majority_theme`` (the first of those; ties go to the theme
+        whose members weigh more in the network); ``purity`` (the majority
+        theme's share of the members, rounded to 6 places); ``label`` (the
+        majority theme, or "混合 mixed: A / B" when it holds less than half
+        or ties, see :func:`theme_label`).
 
     Examples
     --------
@@ -71,11 +74,15 @@ def concept_communities(G: nx.MultiDiGraph, *, seed: int = 0, resolution: float 
     for i, members in enumerate(ordered, 1):
         ids = sorted(members, key=lambda c: (-strength[c], N.nodes[c]["label"], c))
         themes: dict[str, int] = {}
+        weight: dict[str, float] = {}
         for c in ids:
             t = N.nodes[c]["theme"] or ""
             themes[t] = themes.get(t, 0) + 1
-        themes = dict(sorted(themes.items(), key=lambda kv: (-kv[1], kv[0])))
+            weight[t] = weight.get(t, 0.0) + strength[c]
+        # most members first; a tie goes to the theme whose concepts weigh more in the network
+        themes = dict(sorted(themes.items(), key=lambda kv: (-kv[1], -weight[kv[0]], kv[0])))
         majority = next(iter(themes))
+        purity = round(themes[majority] / len(ids), 6)
         out.append({
             "community": i,
             "size": len(ids),
@@ -83,9 +90,22 @@ def concept_communities(G: nx.MultiDiGraph, *, seed: int = 0, resolution: float 
             "ids": ids,
             "themes": themes,
             "majority_theme": majority,
-            "purity": round(themes[majority] / len(ids), 6),
+            "purity": purity,
+            "label": theme_label(themes, purity),
         })
     return out
+
+
+def theme_label(themes: dict[str, int], purity: float) -> str:
+    """How to name a community by its lexicon themes: the majority theme, or ``混合 mixed: A / B`` when none has half.
+
+    >>> theme_label({"监管": 3, "风险": 1}, 0.75), theme_label({"监管": 2, "风险": 2, "统计": 1}, 0.4)
+    ('监管', '混合 mixed: 监管 / 风险')
+    """
+    names = [t or "-" for t in themes]
+    if purity >= 0.5 and (len(themes) == 1 or list(themes.values())[0] > list(themes.values())[1]):
+        return names[0]
+    return "混合 mixed: " + " / ".join(names[:2])
 
 
 def community_of(communities: list[dict]) -> dict[str, int]:
@@ -127,8 +147,8 @@ def communities_table(communities: list[dict], *, max_concepts: int = 8) -> str:
     ...                           "majority_theme": "监管", "purity": 1.0, "themes": {"监管": 2}},
     ...                          {"community": 2, "size": 1, "concepts": ["舱单"],
     ...                           "majority_theme": "监管", "purity": 1.0, "themes": {"监管": 1}}]))
-    #  size  lexicon theme  purity    concepts
-    1     2  监管           1.000000  通关、稽查
+    #  size  lexicon theme  purity  concepts
+    1     2  监管           1.0000  通关、稽查
     Alone (1): 舱单
     """
     alone = [c["concepts"][0] for c in communities if c["size"] == 1]
@@ -139,7 +159,8 @@ def communities_table(communities: list[dict], *, max_concepts: int = 8) -> str:
         names = "、".join(c["concepts"][:max_concepts])
         if len(c["concepts"]) > max_concepts:
             names += f" … (+{len(c['concepts']) - max_concepts})"
-        rows.append([str(c["community"]), str(c["size"]), c["majority_theme"] or "-", f"{c['purity']:.6f}", names])
+        rows.append([str(c["community"]), str(c["size"]), c.get("label") or c["majority_theme"] or "-",
+                     f"{c['purity']:.4f}", names])
     table = text_table(["#", "size", "lexicon theme", "purity", "concepts"], rows, right=[0, 1])
     if alone:
         table += f"\nAlone ({len(alone)}): " + "、".join(alone)

@@ -228,13 +228,13 @@ def test_seed_ranking_is_stable_under_shuffled_essays(seed_analysed):
     assert pageranks == sorted(pageranks, reverse=True)
 
 
-def test_seed_top_concept_is_the_most_discussed_hub(seed_analysed):
+def test_seed_ranking_by_degree_is_sorted_with_the_documented_tie_rule(seed_analysed):
     from graph.build import build_graph
 
     rows = concept_centrality(build_graph([seed_analysed]), by="degree")
-    top = rows[0]
-    assert top["degree"] == max(r["degree"] for r in rows)
-    assert top["essays"] == max(r["essays"] for r in rows)
+    assert rows[0]["degree"] == max(r["degree"] for r in rows)
+    keys = [(-r["degree"], -r["essays"], r["concept"]) for r in rows]
+    assert keys == sorted(keys)
 
 
 def test_rdf_scores_sort_in_sparql():

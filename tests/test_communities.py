@@ -66,4 +66,12 @@ def test_table_lists_majority_theme_and_purity():
     table = communities_table(concept_communities(tiny_graph(TWO_GROUPS, themes=THEMES)))
     lines = table.splitlines()
     assert lines[0].split() == ["#", "size", "lexicon", "theme", "purity", "concepts"]
-    assert lines[1].split() == ["1", "4", "监管", "1.000000", "a、b、c、d"]
+    assert lines[1].split() == ["1", "4", "监管", "1.0000", "a、b、c、d"]
+
+
+def test_a_community_without_a_majority_theme_is_called_mixed():
+    from graph.communities import theme_label
+
+    assert theme_label({"监管": 1, "风险": 1}, 0.5) == "混合 mixed: 监管 / 风险"
+    assert theme_label({"监管": 2, "风险": 1, "统计": 1}, 0.5) == "监管"
+    assert theme_label({"监管": 2, "风险": 1, "统计": 1, "税收": 1}, 0.4) == "混合 mixed: 监管 / 风险"

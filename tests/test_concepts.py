@@ -105,7 +105,8 @@ def test_seed_essay_1_speaks_of_party_building_and_the_two_risks(analysed):
     assert found["两大风险"].where == "body"
     assert found["两大风险"].count == 3  # “两大风险” twice, 执法和廉政风险 once
     assert found["两大风险"].first_line == 252
-    assert found["科学发展观"].where == "title+body"
+    assert found["科学发展观"].where == "body"  # the title speaks of 科学发展 (the aim), not of the theory
+    assert found["科学发展"].where == "title+body"
 
 
 def test_every_link_has_evidence(analysed):

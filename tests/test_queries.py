@@ -25,7 +25,7 @@ DATASETS = ("fixture", "seed")
 def test_the_queries_users_need_are_shipped():
     names = {q.stem for q in QUERIES}
     assert {"essays-by-tier", "essays-by-unit-and-theme", "essays-under-organisation",
-            "units-on-risk-management", "proposals-about-concept"} <= names
+            "units-on-risk-management", "units-on-risk-theme", "proposals-about-concept"} <= names
 
 
 @pytest.fixture(scope="module")
@@ -139,3 +139,14 @@ def test_cli_query_errors(turtle_files, args, message):
 def test_bad_query_raises(graphs):
     with pytest.raises(QueryError, match="cannot be run"):
         run_query(graphs["fixture"], "SELEC ?x")
+
+
+def test_essays_by_unit_and_theme_is_the_matrix_of_xianjice_themes(graphs, seed_path):
+    """The shipped query and `xianjice themes --level top` give the same counts on the seed."""
+    from extract.pipeline import extract_files
+    from graph.themes import unit_theme_matrix
+
+    matrix = unit_theme_matrix(build_graph(extract_files([seed_path])), level="top")
+    expected = {(r["unit"], t): n for r in matrix["rows"] for t, n in r["themes"].items() if n}
+    got = {(u, t): n for u, t, n in values(run_query(graphs["seed"], read_query("queries/essays-by-unit-and-theme.rq")))}
+    assert got == expected

@@ -135,7 +135,7 @@ def essay_table(c: Compilation) -> str:
     """The essays as a text table: seq, tier, page, unit path, authors, title."""
     rows = []
     for e in c.essays:
-        unit = "、".join("/".join(u.path[1:] or u.path) for u in e.entry.units)
+        unit = " ; ".join("/".join(u.path[1:] or u.path) for u in e.entry.units)  # 、 is part of printed names
         rows.append([str(e.seq), e.tier.label or "?", str(e.entry.page or ""), unit, "、".join(e.entry.authors),
                      e.entry.title])
     return text_table(["#", "tier", "page", "unit", "authors", "title"], rows, right=[0, 2])

@@ -96,6 +96,8 @@ def concepts(files: tuple[str, ...], candidates: bool, top: int, min_essays: int
             for row in candidate_terms(c, lexicon=lex, top=top, min_essays=min_essays):
                 rows.append({"source": c.source, **row, "sample": " ".join(str(s) for s in row["sample"])})
         columns = ["term", "count", "essays", "score", "sample"]
+        if len(rows) < top * len(compilations):
+            click.echo(f"{len(rows)} terms outside the lexicon are used by at least {min_essays} essays", err=True)
     else:
         rows = concept_rows(compilations)
         columns = ["concept", "theme", "essays", "count", "in_titles"]

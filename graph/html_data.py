@@ -79,6 +79,8 @@ def page_data(G: nx.MultiDiGraph, view: dict, *, facts: dict, links: list, limit
         "order": rank_order(G, view),
         "limit": limit, "total": len(nodes), "maxList": MAX_LIST,
     }
+    if view.get("pair_counts"):  # an edge's value is |e[from] ∩ e[to]|: the page recounts it under a filter
+        data["pairCounts"] = True
     if any(n.get("color") for n in nodes):
         data["col"] = [n.get("color") or "" for n in nodes]
     py, en = [], []

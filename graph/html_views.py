@@ -4,7 +4,8 @@ A *view* is what one page shows: ``all`` (the whole knowledge graph),
 ``units-themes`` (top-level units × themes, edge weight = essays) and
 ``concepts`` (the concept co-occurrence network, coloured by community).
 Each view is a dict of sorted ``nodes`` and ``edges`` plus the essay table
-the filters work on; :mod:`graph.html` turns it into a pyvis network and a
+the filters work on; ``pair_counts`` marks a view whose edge value is the
+number of essays its two ends share (the page recounts it under a filter); :mod:`graph.html` turns it into a pyvis network and a
 page.  Nothing here produces markup: every string stays plain text and is
 escaped (JSON-encoded, then shown with ``textContent``) by the page.
 """
@@ -446,7 +447,7 @@ def units_themes_view(G: nx.MultiDiGraph, *, facts: dict | None = None) -> dict:
          "title": f"{labels.get(u, u)} — {labels.get(t, t)}: {len(es)} 篇 essays"}
         for (u, t), es in sorted(pair.items())
     ]
-    return {"id": "units-themes", "nodes": nodes, "edges": edges}
+    return {"id": "units-themes", "nodes": nodes, "edges": edges, "pair_counts": True}
 
 
 def _top_unit_nodes(G: nx.MultiDiGraph) -> dict[str, str]:
@@ -491,7 +492,7 @@ def concepts_view(G: nx.MultiDiGraph, *, facts: dict | None = None) -> dict:
         for u, v, w in sorted(N.edges(data="weight"))
     ]
     legend = [{"community": c["community"], "theme": c["majority_theme"], "size": c["size"]} for c in found]
-    return {"id": "concepts", "nodes": nodes, "edges": edges, "communities": legend}
+    return {"id": "concepts", "nodes": nodes, "edges": edges, "communities": legend, "pair_counts": True}
 
 
 #: Colour of the communities beyond the palette (the smallest ones).

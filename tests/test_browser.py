@@ -307,3 +307,50 @@ def test_first_view_is_the_nodes_and_edges_pyvis_wrote(watch):
     assert got["nodes"] == got["pyvisNodes"] == got["madeNodes"] and len(got["nodes"]) > 10
     assert got["edges"] == got["pyvisEdges"] == got["madeEdges"] and len(got["edges"]) > 10
     assert got["titles"]
+
+
+def shown_edge_values(page, source: str) -> dict[str, tuple[int, str]]:
+    """The shown edges from ``source``: target id → (value, hover text)."""
+    got = page.evaluate("""src => xj.network.body.data.edges.get().filter(e => e.from === src)
+        .map(e => [e.to, e.value, e.title.textContent])""", source)
+    return {to: (value, title) for to, value, title in got}
+
+
+def test_units_themes_edges_count_only_the_essays_passing_the_filters(chromium, seed_pages):
+    from collections import Counter
+
+    from graph.html_views import essay_table, units_themes_view
+
+    G = seed_graph()
+    _, rows = essay_table(G)
+    view = units_themes_view(G)
+    node_of = {(n["kind"], n["label"]): n["id"] for n in view["nodes"]}
+    unit = node_of[("organisation", "上海海关")]
+
+    def expected(tier=None, theme=None):
+        counts = Counter(t for r in rows if "上海海关" in r["units"] and tier in (None, r["tier"])
+                         and theme in (None, *r["themes"]) for t in r["themes"] if theme in (None, t))
+        return {node_of[("theme", t)]: n for t, n in counts.items()}
+
+    every, first = expected(), expected(tier=1)
+    assert first and first != every  # the filter changes this unit's edges
+    w = PageWatch(chromium, seed_pages[1])
+    page = w.open()
+    try:
+        before = shown_edge_values(page, unit)
+        assert {t: v for t, (v, _) in before.items()} == every
+        page.select_option("#f-tier", "1")
+        after = shown_edge_values(page, unit)
+        assert {t: v for t, (v, _) in after.items()} == first  # edges at 0 are hidden
+        for t, (v, title) in after.items():
+            assert title.endswith(f": {v} 篇 essays") and "上海海关" in title
+        theme = sorted(every)[0]
+        label = page.evaluate("id => xj.meta(id).l", theme)
+        page.select_option("#f-tier", "")
+        page.select_option("#f-theme", label)
+        assert {t: v for t, (v, _) in shown_edge_values(page, unit).items()} == expected(theme=label)
+        page.click("#reset")
+        assert shown_edge_values(page, unit) == before
+        assert w.errors == [] and w.console == []
+    finally:
+        w.close()

@@ -406,3 +406,17 @@ def test_large_page_hands_pyvis_only_its_limit():
     data = page_data(html)
     assert len(nodes) == 60 < data["total"]
     assert [n["id"] for n in nodes][:14] == [data["ids"][i] for i in data["order"][:14]]  # the frame first
+
+
+@pytest.mark.parametrize("make", [html_views.units_themes_view, html_views.concepts_view])
+def test_pair_count_edges_are_the_essays_both_ends_share(make):
+    """The page recounts these edges under a filter as |e[from] ∩ e[to]|: unfiltered, that is their value."""
+    G = seed_graph()
+    view = make(G)
+    assert view["pair_counts"] is True
+    essays = {n["id"]: set(n["essays"]) for n in view["nodes"]}
+    assert view["edges"] and all(e["value"] == len(essays[e["from"]] & essays[e["to"]]) for e in view["edges"])
+    data = page_data(render_page(G, view, links=[]))
+    assert data["pairCounts"] is True
+    whole = page_data(render_page(G, html_views.whole_view(G), links=[]))
+    assert "pairCounts" not in whole

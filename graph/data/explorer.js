@@ -54,6 +54,9 @@
     }
   });
   var HUB = new Set(DATA.hub || []);
+  // weighted views whose edge value is the number of essays the two ends share (DATA.pairCounts): with a filter
+  // on, an edge counts only the essays passing it (DATA.e lists are sorted essay indices), and is hidden at 0
+  var PAIR = !!DATA.pairCounts, curVal = eVal.slice();
   var rankOf = new Array(N);
   DATA.order.forEach(function (i, r) { rankOf[i] = r; });
 
@@ -68,7 +71,7 @@
   }
   function passes(i) {
     if (!state.kinds[kindOf(i).kind]) return false;
-    if (state.tier !== null || state.unit >= 0 || state.theme >= 0) {
+    if (filtering()) {
       if (!DATA.e[i].some(essayOk)) return false;
       var k = kindOf(i).kind;
       if (state.theme >= 0 && (k === "theme" || k === "concept") && DATA.th[i] &&
@@ -76,6 +79,18 @@
     }
     return true;
   }
+  function filtering() { return state.tier !== null || state.unit >= 0 || state.theme >= 0; }
+  function edgeCount(e) {
+    if (!PAIR || !filtering()) return eVal[e];
+    var a = DATA.e[eFrom[e]], b = DATA.e[eTo[e]], i = 0, j = 0, n = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] < b[j]) i++;
+      else if (a[i] > b[j]) j++;
+      else { if (essayOk(a[i])) n++; i++; j++; }
+    }
+    return n;
+  }
+  xj.edgeCount = edgeCount;
   function computeVisible() {
     var shown = new Set(), matching = 0;
     DATA.order.forEach(function (i) {
@@ -107,13 +122,13 @@
     return item;
   }
   function edgeTitle(e) {
-    if (DATA.vals) return DATA.l[eFrom[e]] + " — " + DATA.l[eTo[e]] + ": " + eVal[e] + " 篇 essays";
+    if (DATA.vals) return DATA.l[eFrom[e]] + " — " + DATA.l[eTo[e]] + ": " + curVal[e] + " 篇 essays";
     return DATA.rels[eRel[e]][1];
   }
   function edgeTip(e) { return el("div", edgeTitle(e), "xj-tip"); }
   function edgeItem(e) {
     var item = { id: "e" + e, from: IDS[eFrom[e]], to: IDS[eTo[e]], title: edgeTip(e) };
-    if (DATA.vals) item.value = eVal[e];
+    if (DATA.vals) item.value = curVal[e];
     if (HUB.has(eRel[e])) Object.keys(HUB_STYLE).forEach(function (key) { item[key] = HUB_STYLE[key]; });
     return item;
   }
@@ -138,9 +153,18 @@
     nodesDS.getIds().forEach(function (id) { if (!state.visible.has(INDEX.get(id))) drop.push(id); });
     var have = new Set(nodesDS.getIds().map(function (id) { return INDEX.get(id); }));
     state.visible.forEach(function (i) { if (!have.has(i)) add.push(nodeItem(i)); });
-    var want = new Set();
+    var want = new Set(), changed = [];
     state.visible.forEach(function (i) {
-      outE[i].forEach(function (e) { if (state.visible.has(eTo[e])) want.add(e); });
+      outE[i].forEach(function (e) {
+        if (!state.visible.has(eTo[e])) return;
+        var v = edgeCount(e);
+        if (PAIR && v <= 0) return;
+        if (v !== curVal[e]) {
+          curVal[e] = v;
+          if (shownEdges.has(e)) changed.push({ id: "e" + e, value: v, title: edgeTip(e) });
+        }
+        want.add(e);
+      });
     });
     var dropE = [], addE = [];
     shownEdges.forEach(function (e) { if (!want.has(e)) dropE.push("e" + e); });
@@ -150,6 +174,7 @@
     nodesDS.remove(drop);
     nodesDS.add(add);
     edgesDS.add(addE);
+    edgesDS.update(changed);
     xj.lastSync = [add.length, drop.length, addE.length, dropE.length];
     return add.length > 0;
   }

@@ -24,7 +24,7 @@ from __future__ import annotations
 import networkx as nx
 
 from graph.html_views import FIELDS, KINDS, PALETTE, REL_LABELS, SMALL_COMMUNITY, community_colour, \
-    compact_pinyin, details, node_fields, style
+    details, node_fields, search_key, style
 
 #: Legend position of each node kind (other kinds follow, by name).
 KIND_ORDER = {k: i for i, (k, *_) in enumerate(KINDS)}
@@ -84,9 +84,9 @@ def page_data(G: nx.MultiDiGraph, view: dict, *, facts: dict, links: list, limit
     if any(n.get("color") for n in nodes):
         data["col"] = [n.get("color") or "" for n in nodes]
     py, en = [], []
-    for n in ids:
+    for n, label in zip(ids, data["l"]):
         attrs = G.nodes[n] if n in G else {}
-        py.append(compact_pinyin(str(attrs.get("pinyin") or "")))
+        py.append(search_key(label, str(attrs.get("pinyin") or ""), person=attrs.get("kind") == "person"))
         en.append(str(attrs.get("label_en") or ""))
     data["py"], data["en"] = py, en
     data.update(_edges(view, index))

@@ -90,6 +90,22 @@ def compact_pinyin(text: str) -> str:
     return re.sub(r"[^0-9a-z]", "", plain.lower())
 
 
+def search_key(label: str, pinyin: str = "", *, person: bool = False) -> str:
+    """Return the toneless pinyin a node is found by: its ``pinyin`` attribute, else its label read as pinyin.
+
+    Page data only (the graph gains no attribute); the page compacts a query
+    the same way, so ``dajianguan`` and ``da jian guan`` find 大监管体系.
+
+    >>> search_key("大监管体系"), search_key("王绍波", "Wáng Shàobō"), search_key("曾文", person=True)
+    ('dajianguantixi', 'wangshaobo', 'zengwen')
+    """
+    if pinyin:
+        return compact_pinyin(pinyin)
+    from graph.ids import syllables
+
+    return compact_pinyin("".join(syllables(label, person=person)))
+
+
 def short_label(text: str, limit: int = ESSAY_LABEL_CHARS) -> str:
     """Cut a long label for the canvas (the full text is in the tooltip and panel).
 

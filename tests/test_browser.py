@@ -354,3 +354,22 @@ def test_units_themes_edges_count_only_the_essays_passing_the_filters(chromium, 
         assert w.errors == [] and w.console == []
     finally:
         w.close()
+
+
+@pytest.mark.parametrize("query, kind, label", [
+    ("dajianguantixi", "concept", "大监管体系"),
+    ("dajianguan", "concept", "大监管体系"),
+    ("da jian guan", "concept", "大监管体系"),
+    ("Dà jiānguǎn tǐxì", "concept", "大监管体系"),
+    ("fazhiyujisi", "theme", "法制与缉私"),
+    ("gaigebananmoshi", "essay", "改革办案模式 防范两大风险"),
+])
+def test_seed_search_by_pinyin_finds_every_kind(chromium, seed_pages, query, kind, label):
+    w = PageWatch(chromium, seed_pages[0])
+    page = w.open()
+    try:
+        page.fill("#search", query)
+        first = page.locator("#results button").first.get_attribute("data-id")
+        assert page.evaluate("id => [xj.meta(id).k, xj.meta(id).l]", first) == [kind, label]
+    finally:
+        w.close()

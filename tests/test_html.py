@@ -420,3 +420,17 @@ def test_pair_count_edges_are_the_essays_both_ends_share(make):
     assert data["pairCounts"] is True
     whole = page_data(render_page(G, html_views.whole_view(G), links=[]))
     assert "pairCounts" not in whole
+
+
+def test_every_node_has_a_pinyin_search_key_and_the_graph_gains_no_attribute():
+    G = sample_graph()
+    before = {n: dict(d) for n, d in G.nodes(data=True)}
+    data = page_data(render_page(G, html_views.whole_view(G), links=[]))
+    assert {n: dict(d) for n, d in G.nodes(data=True)} == before
+    keys = dict(zip(data["ids"], data["py"]))
+    assert keys["concept/da-jian-guan"] == "dajianguantixi"
+    assert keys["theme/dui-wu"] == "duiwujianshe"
+    assert keys["essay/b/01"] == "goujiandajianguantixidesikao"
+    assert keys["person/wang"] == "wangshaobo" and keys["org/hq/gb"] == "gongbeihaiguan"
+    side = page_data(render_page(G, html_views.concepts_view(G), links=[]))
+    assert dict(zip(side["ids"], side["py"]))["concept/tong-ji"] == "tongjiduiwu"

@@ -215,7 +215,7 @@ def _write_all(compilations: Sequence[Compilation], tmp: Path, base: str, progre
     (tmp / "central.csv").write_bytes(centrality_csv(rows).encode("utf-8"))
     write_themes_csv(G, tmp / "themes.csv")
     stages.done("tables", "graph.graphml, nodes.csv, edges.csv, central.csv, themes.csv")
-    write_html(G, tmp / "graph.html", communities=communities)
+    write_html(G, tmp / "graph.html", communities=communities, centrality=rows)
     stages.done("html", "graph.html and its views")
     matrix = heatmap_matrix(G)
     # drawn ahead from the records when the caller could; the graph's own matrix decides what is shown

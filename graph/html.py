@@ -47,7 +47,7 @@ def view_paths(path: str | Path) -> list[Path]:
 
 
 def write_html(G: nx.MultiDiGraph, path: str | Path, *, views: bool = True, limit: int = DEFAULT_LIMIT,
-               communities: list[dict] | None = None) -> list[Path]:
+               communities: list[dict] | None = None, centrality: list[dict] | None = None) -> list[Path]:
     """Write the explorer page(s) of ``G`` and return their paths.
 
     Parameters
@@ -65,6 +65,9 @@ def write_html(G: nx.MultiDiGraph, path: str | Path, *, views: bool = True, limi
     communities
         :func:`graph.communities.concept_communities` of ``G``, when already
         computed (saves computing them again).
+    centrality
+        :func:`graph.centrality.concept_centrality` rows of ``G`` (with their
+        communities), when already computed; the concept panels show them.
 
     Returns
     -------
@@ -74,7 +77,7 @@ def write_html(G: nx.MultiDiGraph, path: str | Path, *, views: bool = True, limi
     paths = view_paths(path)
     chosen = list(zip(VIEWS, paths))[: len(VIEWS) if views else 1]
     links = [(vid, label, p.name) for (vid, label, _, _), p in chosen]
-    facts = view_facts(G, communities=communities)
+    facts = view_facts(G, communities=communities, centrality=centrality)
     written = []
     for (vid, _, _, make), p in chosen:
         html = render_page(G, make(G, facts=facts), links=links if views else [], limit=limit, facts=facts)

@@ -23,15 +23,16 @@ from __future__ import annotations
 
 import networkx as nx
 
-from graph.html_views import FIELDS, KINDS, PALETTE, REL_LABELS, SMALL_COMMUNITY, community_colour, \
-    details, node_fields, search_key, style
+from graph.html_views import CENTRALITY_FIELDS, FIELDS, KINDS, PALETTE, PER_THEME, REL_LABELS, SMALL_COMMUNITY, \
+    centrality_fields, co_occurs, community_colour, details, node_fields, search_key, style
 
 #: Legend position of each node kind (other kinds follow, by name).
 KIND_ORDER = {k: i for i, (k, *_) in enumerate(KINDS)}
 #: Longest list of linked nodes one details section carries (the page applies the same cut).
 MAX_LIST = 300
 #: Names of the fields the panel can show (essay fields after the node attributes).
-FIELD_NAMES = [name for _, name in FIELDS] + ["单位 unit", "作者 authors", "奖项 tier", "出处 source lines"]
+FIELD_NAMES = [name for _, name in FIELDS] + ["单位 unit", "作者 authors", "奖项 tier", "出处 source lines",
+                                              *CENTRALITY_FIELDS]
 #: Kinds shown first in the whole graph, whatever their degree: the frame the rest hangs on.
 FRAME_KINDS = ("book", "tier", "theme")
 #: How the edges of a hub relation (book, tier) are drawn: faint, and left out of the physics.
@@ -93,17 +94,38 @@ def page_data(G: nx.MultiDiGraph, view: dict, *, facts: dict, links: list, limit
     if view["id"] == "all":
         names = {name: i for i, name in enumerate(FIELD_NAMES)}
         data["fieldNames"] = FIELD_NAMES
-        data["f"] = [[[names[f], v] for f, v in node_fields(G, n)] for n in ids]
+        data["f"] = [[[names[f], v] for f, v in node_fields(G, n) + centrality_fields(n, facts)] for n in ids]
         data["po"] = [_proposal_order(G, n, m["kind"]) for n, m in zip(ids, nodes)]
         data["textField"] = names[dict(FIELDS)["text"]]
+        data.update(_whole_lists(facts, index))
     else:
         labels = dict(zip(ids, data["l"]))
         data["details"] = [
-            _cap(details(G, n), index, labels) if n in G else {"kind": m["kind"], "title": m["label"], "fields": [],
-                                                                "lists": []}
+            _cap(details(G, n, facts=facts), index, labels) if n in G else {
+                "kind": m["kind"], "title": m["label"], "fields": [], "lists": []}
             for n, m in zip(ids, nodes)
         ]
     return data
+
+
+def _whole_lists(facts: dict, index: dict[str, int]) -> dict:
+    """What the whole graph's panel needs beyond its edges (see :func:`graph.html_views.details`).
+
+    ``oe``: organisation position → its essays (its sub-units' included) as
+    indices into ``essays``; ``ep``: the position of each of ``essays``;
+    ``co``: concept position → ``[concept position, essays, …]`` of the
+    concepts it co-occurs with, in the panel's order; ``headings`` of those
+    sections.
+    """
+    essay_pos = [index.get(e, -1) for e in facts["essay_ids"]]
+    oe = {str(index[o]): es for o, es in facts["org_essays"].items() if o in index}
+    co = {}
+    for c in sorted(facts["network"]):
+        pairs = [x for m, w in co_occurs(c, facts) if m in index for x in (index[m], w)]
+        if c in index and pairs:
+            co[str(index[c])] = pairs
+    headings = {"perTheme": PER_THEME, "essays": REL_LABELS[("unit", "in")], "co": REL_LABELS[("co_occurs", "out")]}
+    return {"oe": oe, "ep": essay_pos, "co": co, "headings": headings}
 
 
 def _essays(G: nx.MultiDiGraph, facts: dict) -> tuple[list, list, list, list]:

@@ -232,12 +232,15 @@ def _link(G: nx.MultiDiGraph, n: str, text: str | None = None) -> list:
     return [text if text is not None else _label(G, n), n]
 
 
-def details(G: nx.MultiDiGraph, n: str) -> dict:
+def details(G: nx.MultiDiGraph, n: str, *, facts: dict | None = None) -> dict:
     """Return what the side panel shows for node ``n``: kind, title, fields and linked lists.
 
     ``fields`` is a list of ``[name, value]``; ``lists`` a list of
     ``[heading, [[text, node id or None], …]]``.  An essay gets its unit
-    paths, authors, tier, concepts with evidence and proposals.
+    paths, authors, tier, concepts with evidence and proposals; an
+    organisation its essays per theme and its essays (its sub-units'
+    included); a concept its centrality and the concepts it co-occurs with.
+    ``facts`` is :func:`view_facts` of ``G`` (computed when not given).
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("essay/b/01", kind="essay", label="题", page=3, subtitle="")
@@ -247,12 +250,15 @@ def details(G: nx.MultiDiGraph, n: str) -> dict:
     >>> d["fields"], d["lists"]
     ([['页码 page', '3']], [['概念 concepts', [['大监管体系 — body, 2×, line 9', 'concept/x']]]])
     """
+    facts = facts or view_facts(G)
     kind = str(G.nodes[n].get("kind") or "")
     groups: dict[tuple[str, str], list] = {}
     for rel, way, other, edge in sorted(_neighbours(G, n), key=lambda t: (t[0], t[1], _label(G, t[2]), t[2])):
         groups.setdefault((rel, way), []).append((other, edge))
-    fields = node_fields(G, n)
-    lists = []
+    fields = node_fields(G, n) + centrality_fields(n, facts)
+    lists = org_lists(G, n, facts) if kind == "organisation" else []
+    if lists:
+        groups.pop(("unit", "in"), None)  # its essays are listed with those of its sub-units
     for (rel, way), items in sorted(groups.items(), key=lambda kv: _group_order(kind, kv[0])):
         heading = REL_LABELS.get((rel, way), f"{rel} ({way})")
         if (rel, way) == ("about", "out"):
@@ -265,7 +271,77 @@ def details(G: nx.MultiDiGraph, n: str) -> dict:
         else:
             entries = [_link(G, o) for o, _ in items]
         lists.append([heading, entries])
+    if kind == "concept":
+        lists += co_occurs_lists(G, n, facts)
     return {"kind": kind, "title": _label(G, n), "fields": fields, "lists": lists}
+
+
+#: Heading of an organisation's essay count per theme.
+PER_THEME = "各主题征文 essays per theme"
+
+
+def org_lists(G: nx.MultiDiGraph, n: str, facts: dict) -> list[list]:
+    """Return an organisation's sections: its essays per theme (``theme: n``, most first) and its essays.
+
+    Its essays are those of it and of its sub-units (``facts["org_essays"]``),
+    sorted by title; the themes are the essays' (:func:`essay_table`).
+    """
+    mine = facts["org_essays"].get(n, [])
+    if not mine:
+        return []
+    rows = facts["essay_rows"]
+    counts: dict[str, int] = {}
+    for i in mine:
+        for t in rows[i]["themes"]:
+            counts[t] = counts.get(t, 0) + 1
+    themes = facts["theme_nodes"]
+    per_theme = [[f"{t}: {c}", themes.get(t)] for t, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    ids = facts["essay_ids"]
+    essays = sorted((ids[i] for i in mine), key=lambda e: (_label(G, e), e))
+    out = [[PER_THEME, per_theme]] if per_theme else []
+    return out + [[REL_LABELS[("unit", "in")], [_link(G, e) for e in essays]]]
+
+
+def co_occurs(n: str, facts: dict) -> list[tuple[str, int]]:
+    """Return the concepts ``n`` co-occurs with and the essays they share, most first (then by label, id)."""
+    N = facts["network"]
+    if n not in N:
+        return []
+    pairs = [(m, int(w)) for m, w in N[n].items() for w in [w.get("weight", 1)]]
+    return sorted(pairs, key=lambda t: (-t[1], str(N.nodes[t[0]].get("label") or t[0]), t[0]))
+
+
+def co_occurs_lists(G: nx.MultiDiGraph, n: str, facts: dict) -> list[list]:
+    """Return a concept's section of co-occurring concepts, ``label ×essays``."""
+    pairs = co_occurs(n, facts)
+    heading = REL_LABELS[("co_occurs", "out")]
+    return [[heading, [_link(G, m, f"{_label(G, m)} ×{w}") for m, w in pairs]]] if pairs else []
+
+
+#: Names of a concept's centrality fields.
+CENTRALITY_FIELDS = ("PageRank", "加权度 weighted degree", "介数 betweenness", "社区 community")
+
+
+def centrality_fields(n: str, facts: dict) -> list[list[str]]:
+    """Return a concept's centrality fields (from :func:`graph.centrality.concept_centrality` rows in ``facts``).
+
+    >>> facts = {"centrality": {"c": {"pagerank": 0.25, "degree": 3, "betweenness": 0.5, "community": 2}},
+    ...          "pagerank_rank": {"c": 1}, "community_themes": {2: "监管"}}
+    >>> centrality_fields("c", facts)
+    [['PageRank', '0.2500 (#1 / 1)'], ['加权度 weighted degree', '3'], ['介数 betweenness', '0.5000'], ['社区 community', '2: 监管']]
+    >>> centrality_fields("x", facts)
+    []
+    """
+    row = facts.get("centrality", {}).get(n)
+    if row is None:
+        return []
+    pagerank, degree, betweenness, community = CENTRALITY_FIELDS
+    out = [[pagerank, f"{row['pagerank']:.4f} (#{facts['pagerank_rank'][n]} / {len(facts['centrality'])})"],
+           [degree, f"{row['degree']:g}"], [betweenness, f"{row['betweenness']:.4f}"]]
+    if row.get("community") is not None:
+        theme = facts["community_themes"].get(row["community"]) or "—"
+        out.append([community, f"{row['community']}: {theme}"])
+    return out
 
 
 def _group_order(kind: str, key: tuple[str, str]) -> tuple:
@@ -340,20 +416,55 @@ def _proposal(G: nx.MultiDiGraph, p: str) -> str:
 # --- views --------------------------------------------------------------------------
 
 
-def view_facts(G: nx.MultiDiGraph, *, communities: list[dict] | None = None) -> dict:
-    """Return what several views need, computed once: the essay table, essay members, concept network and scores.
+def view_facts(G: nx.MultiDiGraph, *, communities: list[dict] | None = None,
+               centrality: list[dict] | None = None) -> dict:
+    """Return what several views need, computed once: essay table and members, concept network, scores, centrality.
 
     Pass it as ``facts=`` to the view functions so that writing the three
-    pages walks the graph once, not once per page.  *communities* are those
-    of :func:`graph.communities.concept_communities` when the caller already
-    has them (a build does); otherwise the concepts view computes them.
+    pages walks the graph once, not once per page.  *communities* (of
+    :func:`graph.communities.concept_communities`) and *centrality* (rows of
+    :func:`graph.centrality.concept_centrality`) are used as given when the
+    caller already has them (a build does), else computed here.
     """
+    from graph.centrality import concept_centrality
+    from graph.communities import community_of, concept_communities
     from graph.cooccurrence import concept_network
 
     ids, rows = essay_table(G)
     N = concept_network(G)
+    if communities is None:
+        communities = concept_communities(G)
+    if centrality is None:
+        centrality = concept_centrality(G, communities=community_of(communities))
+    by_id = {r["id"]: r for r in centrality}
+    ranked = sorted(by_id, key=lambda c: (-by_id[c]["pagerank"], c))
+    themes: dict[str, str] = {}
+    for n in sorted(G):
+        if G.nodes[n].get("kind") == "theme":
+            themes.setdefault(_label(G, n), n)
     return {"essay_ids": ids, "essay_rows": rows, "members": essay_members(G, ids), "network": N,
-            "scores": concept_scores(G, network=N), "communities": communities}
+            "scores": concept_scores(G, network=N), "communities": communities,
+            "centrality": by_id, "pagerank_rank": {c: r for r, c in enumerate(ranked, 1)},
+            "community_themes": {c["community"]: c["majority_theme"] for c in communities},
+            "org_essays": org_essays(G, ids), "theme_nodes": themes}
+
+
+def org_essays(G: nx.MultiDiGraph, essay_ids: list[str]) -> dict[str, list[int]]:
+    """Return, for every organisation with essays, the indices of the essays of it and of its sub-units.
+
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("org/a/b", "org/a", key="sub_organisation_of")
+    >>> _ = G.add_edge("e1", "org/a/b", key="unit"); _ = G.add_edge("e2", "org/a", key="mentions")
+    >>> org_essays(G, ["e1", "e2"])
+    {'org/a': [0], 'org/a/b': [0]}
+    """
+    out: dict[str, set[int]] = {}
+    for i, e in enumerate(essay_ids):
+        for _, o, k, d in G.out_edges(e, keys=True, data=True):
+            if str(d.get("rel", k)) == "unit":
+                for org in org_path(G, o):
+                    out.setdefault(org, set()).add(i)
+    return {o: sorted(out[o]) for o in sorted(out)}
 
 
 def _tip(lines: Iterable[str]) -> str:
@@ -481,13 +592,11 @@ def _top_unit_nodes(G: nx.MultiDiGraph) -> dict[str, str]:
 
 def concepts_view(G: nx.MultiDiGraph, *, facts: dict | None = None) -> dict:
     """Return the ``concepts`` view: concepts linked by co-occurrence, coloured by community."""
-    from graph.communities import community_of, concept_communities
+    from graph.communities import community_of
 
     facts = facts or view_facts(G)
     N = facts["network"]
-    found = facts.get("communities")
-    if found is None:
-        found = concept_communities(G)
+    found = facts["communities"]
     community = community_of(found)
     scores = facts["scores"]
     members = facts["members"]

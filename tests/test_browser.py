@@ -373,3 +373,49 @@ def test_seed_search_by_pinyin_finds_every_kind(chromium, seed_pages, query, kin
         assert page.evaluate("id => [xj.meta(id).k, xj.meta(id).l]", first) == [kind, label]
     finally:
         w.close()
+
+
+def test_seed_panels_built_by_the_page_match_the_python_details(chromium, seed_pages):
+    """Organisations (essays per theme, essays) and concepts (centrality, co-occurring concepts) of the seed."""
+    from graph import html_views
+    from graph.html_data import _cap
+
+    G = seed_graph()
+    facts = html_views.view_facts(G)
+    w = PageWatch(chromium, seed_pages[0])
+    page = w.open()
+    try:
+        data = page.evaluate("({ids: xj.data.ids, l: xj.data.l})")
+        index = {n: i for i, n in enumerate(data["ids"])}
+        labels = dict(zip(data["ids"], data["l"]))
+        chosen = [n for n in sorted(G) if G.nodes[n].get("kind") in ("organisation", "concept")]
+        got = page.evaluate("ids => ids.map(id => xj.details(id))", chosen)
+        for n, d in zip(chosen, got):
+            assert d == _cap(html_views.details(G, n, facts=facts), index, labels), n
+        hq = dict(got[chosen.index("org/hai-guan-zong-shu")]["lists"]) if "org/hai-guan-zong-shu" in chosen else {}
+        assert hq and any(h.startswith(html_views.PER_THEME) for h in hq)
+    finally:
+        w.close()
+
+
+def test_units_themes_panel_shows_essays_per_theme(chromium, seed_pages):
+    from collections import Counter
+
+    from graph.html_views import PER_THEME, essay_table
+
+    G = seed_graph()
+    _, rows = essay_table(G)
+    counts = Counter(t for r in rows if "南京海关" in r["units"] for t in r["themes"])
+    w = PageWatch(chromium, seed_pages[1])
+    page = w.open()
+    try:
+        page.fill("#search", "南京海关")
+        page.locator("#results button").first.click()
+        assert page.text_content("#panel-title") == "南京海关"
+        headings = page.eval_on_selector_all("#panel-lists h3", "hs => hs.map(h => h.textContent)")
+        assert headings[0].startswith(PER_THEME)
+        items = page.eval_on_selector_all("#panel-lists ul:first-of-type li", "ls => ls.map(l => l.textContent)")
+        assert items == [f"{t}: {n}" for t, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+        assert headings[1] == f"征文 essays ({sum(1 for r in rows if '南京海关' in r['units'])})"
+    finally:
+        w.close()

@@ -434,3 +434,67 @@ def test_every_node_has_a_pinyin_search_key_and_the_graph_gains_no_attribute():
     assert keys["person/wang"] == "wangshaobo" and keys["org/hq/gb"] == "gongbeihaiguan"
     side = page_data(render_page(G, html_views.concepts_view(G), links=[]))
     assert dict(zip(side["ids"], side["py"]))["concept/tong-ji"] == "tongjiduiwu"
+
+
+def test_organisation_details_count_its_essays_per_theme_and_list_them():
+    G = sample_graph()
+    d = html_views.details(G, "org/hq")
+    lists = dict(d["lists"])
+    # 海关总署's essays are its sub-units' (01 监管, 02 队伍建设, 03 both)
+    assert lists[html_views.PER_THEME] == [["监管: 2", "theme/jian-guan"], ["队伍建设: 2", "theme/dui-wu"]]
+    assert lists["征文 essays"] == [[SCRIPT_TITLE, "essay/b/03"], ["切实加强统计队伍素质建设", "essay/b/02"],
+                                   ["构建大监管体系的思考", "essay/b/01"]]  # by title
+    gb = dict(html_views.details(G, "org/hq/gb")["lists"])
+    assert gb[html_views.PER_THEME] == [["队伍建设: 1", "theme/dui-wu"]] and "征文 essays" in gb
+    side = page_data(render_page(G, html_views.units_themes_view(G), links=[]))
+    i = side["ids"].index("org/hq/sh")
+    sh = dict(side["details"][i]["lists"])
+    themes = {t: side["ids"].index(t) for t in ("theme/jian-guan", "theme/dui-wu")}
+    assert sh[html_views.PER_THEME + " (2)"] == [["监管: 1", themes["theme/jian-guan"]],
+                                                  ["队伍建设: 1", themes["theme/dui-wu"]]]
+    assert sh["征文 essays"] == [[SCRIPT_TITLE]]  # not a node of this page: plain text
+
+
+def test_concept_details_show_its_centrality_and_co_occurring_concepts():
+    from graph.centrality import concept_centrality
+    from graph.communities import community_of, concept_communities
+
+    G = seed_graph()
+    found = concept_communities(G)
+    rows = {r["id"]: r for r in concept_centrality(G, communities=community_of(found))}
+    c = next(n for n, d in G.nodes(data=True) if d.get("label") == "大监管体系")
+    d = html_views.details(G, c)
+    fields = dict(d["fields"])
+    assert fields["PageRank"].startswith(f"{rows[c]['pagerank']:.4f} (#")
+    assert fields["加权度 weighted degree"] == f"{rows[c]['degree']:g}"
+    assert fields["介数 betweenness"] == f"{rows[c]['betweenness']:.4f}"
+    assert fields["社区 community"].startswith(f"{rows[c]['community']}: ")
+    co = dict(d["lists"])["共现 co-occurs with"]
+    shared = {}
+    for e, _, k in G.in_edges(c, keys=True):
+        if k == "about" and G.nodes[e].get("kind") == "essay":
+            for _, m, k2 in G.out_edges(e, keys=True):
+                if k2 == "about" and m != c and G.nodes[m].get("kind") == "concept":
+                    shared[m] = shared.get(m, 0) + 1
+    assert {m: int(text.rsplit("×", 1)[1]) for text, m in co} == shared and len(shared) > 2
+    counts = [int(text.rsplit("×", 1)[1]) for text, _ in co]
+    assert counts == sorted(counts, reverse=True)
+
+
+def test_write_html_uses_the_centrality_it_is_given(monkeypatch, tmp_path):
+    from graph import centrality
+    from graph.communities import community_of, concept_communities
+
+    G = sample_graph()
+    found = concept_communities(G)
+    rows = centrality.concept_centrality(G, communities=community_of(found))
+    computed = write_html(G, tmp_path / "a" / "graph.html")
+
+    def fail(*args, **kwargs):
+        raise AssertionError("recomputed")
+
+    monkeypatch.setattr(centrality, "concept_centrality", fail)
+    given = write_html(G, tmp_path / "b" / "graph.html", communities=found, centrality=rows)
+    assert [p.read_bytes() for p in computed] == [p.read_bytes() for p in given]
+    data = page_data(given[0].read_text(encoding="utf-8"))
+    assert "PageRank" in dict(node(data, "concept/feng-xian")["fields"])

@@ -294,10 +294,43 @@
     if (way === "out" && (rel === "cites" || rel === "mentions")) return label + " ×" + (note || 1);
     return label;
   }
+  // an organisation's essays per theme and its essays (graph.html_views.org_lists), a concept's co-occurring concepts
+  var OE = DATA.oe || {}, CO = DATA.co || {}, HEAD = DATA.headings || {};
+  var themeNode = new Map();
+  for (var t = 0; t < N; t++) if (kindOf(t).kind === "theme" && !themeNode.has(DATA.th[t])) themeNode.set(DATA.th[t], t);
+  function section(heading, items) {  // items: [text, position or undefined]; cut and counted as _cap does
+    var total = items.length;
+    var entries = items.slice(0, MAX_LIST).map(function (it) {
+      if (it[1] === undefined || it[1] < 0) return [it[0]];
+      return it[0] === DATA.l[it[1]] ? it[1] : it;
+    });
+    if (total > MAX_LIST) entries.push(["… " + (total - MAX_LIST) + " more"]);
+    return [total > 1 ? heading + " (" + total + ")" : heading, entries];
+  }
+  function orgLists(own) {
+    var counts = new Map();
+    own.forEach(function (x) {
+      DATA.essays[x][2].forEach(function (t) { counts.set(t, (counts.get(t) || 0) + 1); });
+    });
+    var perTheme = Array.from(counts.entries()).sort(function (a, b) {
+      return b[1] - a[1] || cmp(DATA.themes[a[0]], DATA.themes[b[0]]);
+    }).map(function (c) { return [DATA.themes[c[0]] + ": " + c[1], themeNode.get(DATA.themes[c[0]])]; });
+    var essays = own.map(function (x) { return DATA.ep[x]; }).sort(function (a, b) {
+      return cmp(DATA.l[a], DATA.l[b]) || cmp(IDS[a], IDS[b]);
+    }).map(function (p) { return [DATA.l[p], p]; });
+    return (perTheme.length ? [section(HEAD.perTheme, perTheme)] : []).concat([section(HEAD.essays, essays)]);
+  }
+  function coLists(pairs) {
+    var items = [];
+    for (var j = 0; j < pairs.length; j += 2) items.push([DATA.l[pairs[j]] + " ×" + pairs[j + 1], pairs[j]]);
+    return [section(HEAD.co, items)];
+  }
   function edgeLists(i) {
     var groups = new Map(), essay = kindOf(i).kind === "essay";
+    var own = kindOf(i).kind === "organisation" && OE[i] && OE[i].length ? orgLists(OE[i]) : [];
     function add(e, way, other) {
       var rel = DATA.rels[eRel[e]], key = rel[0] + "\u0000" + way;
+      if (own.length && rel[0] === "unit" && way === "in") return;  // listed with its sub-units' essays
       if (!groups.has(key)) groups.set(key, { rel: rel, way: way, items: [] });
       groups.get(key).items.push([other, e]);
     }
@@ -310,7 +343,7 @@
     var list = Array.from(groups.values()).sort(function (a, b) {
       return order(a) - order(b) || cmp(a.rel[0], b.rel[0]) || cmp(a.way, b.way);
     });
-    return list.map(function (g) {
+    var lists = list.map(function (g) {
       var byOrder = g.way === "out" && g.rel[0] === "proposes";
       g.items.sort(function (a, b) {
         if (byOrder) return DATA.po[a[0]] - DATA.po[b[0]] || cmp(IDS[a[0]], IDS[b[0]]);
@@ -325,6 +358,8 @@
       var heading = g.way === "out" ? g.rel[1] : g.rel[2];
       return [total > 1 ? heading + " (" + total + ")" : heading, entries];
     });
+    if (kindOf(i).kind === "concept" && CO[i]) lists = lists.concat(coLists(CO[i]));
+    return own.concat(lists);
   }
   function detailsOf(i) {
     if (DATA.details) return DATA.details[i];

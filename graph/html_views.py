@@ -119,6 +119,43 @@ def _label(G: nx.MultiDiGraph, n: str) -> str:
     return str(G.nodes[n].get("label") or n)
 
 
+def display_labels(G: nx.MultiDiGraph) -> dict[str, str]:
+    """Return the names of organisations that share their label with another: prefixed with their parents.
+
+    As few parents as make the names of the same-named units differ
+    (``黄埔海关 › 缉私局``); other nodes are shown by their label.
+
+    >>> G = nx.MultiDiGraph()
+    >>> for n, label in [("o/a", "甲关"), ("o/b", "乙关"), ("o/a/j", "缉私局"), ("o/b/j", "缉私局"), ("o/a/x", "处")]:
+    ...     G.add_node(n, kind="organisation", label=label)
+    >>> for child, parent in [("o/a/j", "o/a"), ("o/b/j", "o/b"), ("o/a/x", "o/a")]:
+    ...     _ = G.add_edge(child, parent, key="sub_organisation_of")
+    >>> display_labels(G)
+    {'o/a/j': '甲关 › 缉私局', 'o/b/j': '乙关 › 缉私局'}
+    """
+    groups: dict[str, list[str]] = {}
+    for n in sorted(G):
+        if G.nodes[n].get("kind") == "organisation":
+            groups.setdefault(_label(G, n), []).append(n)
+    out = {}
+    for same in groups.values():
+        if len(same) < 2:
+            continue
+        paths = {n: [_label(G, p) for p in org_path(G, n)] for n in same}
+        longest = max(len(path) for path in paths.values())
+        for k in range(2, longest + 1):
+            names = {n: " › ".join(path[-k:]) for n, path in paths.items()}
+            if len(set(names.values())) == len(names):
+                break
+        out.update(names)
+    return out
+
+
+def _name(G: nx.MultiDiGraph, n: str, facts: dict) -> str:
+    """A node's label as the page lists it (same-named organisations with their parents, see :func:`display_labels`)."""
+    return facts["labels"].get(n) or _label(G, n)
+
+
 def _neighbours(G: nx.MultiDiGraph, n: str) -> Iterable[tuple[str, str, str, dict]]:
     """Yield (relation, direction, other node, edge data) for every edge at ``n``."""
     for _, v, k, d in G.out_edges(n, keys=True, data=True):
@@ -228,8 +265,8 @@ def concept_scores(G: nx.MultiDiGraph, *, network: nx.Graph | None = None) -> di
 # --- details panel ----------------------------------------------------------------
 
 
-def _link(G: nx.MultiDiGraph, n: str, text: str | None = None) -> list:
-    return [text if text is not None else _label(G, n), n]
+def _link(G: nx.MultiDiGraph, n: str, text: str | None = None, *, facts: dict | None = None) -> list:
+    return [text if text is not None else _name(G, n, facts) if facts else _label(G, n), n]
 
 
 def details(G: nx.MultiDiGraph, n: str, *, facts: dict | None = None) -> dict:
@@ -253,7 +290,7 @@ def details(G: nx.MultiDiGraph, n: str, *, facts: dict | None = None) -> dict:
     facts = facts or view_facts(G)
     kind = str(G.nodes[n].get("kind") or "")
     groups: dict[tuple[str, str], list] = {}
-    for rel, way, other, edge in sorted(_neighbours(G, n), key=lambda t: (t[0], t[1], _label(G, t[2]), t[2])):
+    for rel, way, other, edge in sorted(_neighbours(G, n), key=lambda t: (t[0], t[1], _name(G, t[2], facts), t[2])):
         groups.setdefault((rel, way), []).append((other, edge))
     fields = node_fields(G, n) + centrality_fields(n, facts)
     lists = org_lists(G, n, facts) if kind == "organisation" else []
@@ -267,13 +304,13 @@ def details(G: nx.MultiDiGraph, n: str, *, facts: dict | None = None) -> dict:
             items = sorted(items, key=lambda t: (int(G.nodes[t[0]].get("order") or 0), t[0]))
             entries = [_link(G, o, _proposal(G, o)) for o, _ in items]
         elif rel in ("cites", "mentions") and way == "out":
-            entries = [_link(G, o, f"{_label(G, o)} ×{e.get('count', 1)}") for o, e in items]
+            entries = [_link(G, o, f"{_name(G, o, facts)} ×{e.get('count', 1)}") for o, e in items]
         else:
-            entries = [_link(G, o) for o, _ in items]
+            entries = [_link(G, o, facts=facts) for o, _ in items]
         lists.append([heading, entries])
     if kind == "concept":
         lists += co_occurs_lists(G, n, facts)
-    return {"kind": kind, "title": _label(G, n), "fields": fields, "lists": lists}
+    return {"kind": kind, "title": _name(G, n, facts), "fields": fields, "lists": lists}
 
 
 #: Heading of an organisation's essay count per theme.
@@ -446,7 +483,7 @@ def view_facts(G: nx.MultiDiGraph, *, communities: list[dict] | None = None,
             "scores": concept_scores(G, network=N), "communities": communities,
             "centrality": by_id, "pagerank_rank": {c: r for r, c in enumerate(ranked, 1)},
             "community_themes": {c["community"]: c["majority_theme"] for c in communities},
-            "org_essays": org_essays(G, ids), "theme_nodes": themes}
+            "org_essays": org_essays(G, ids), "theme_nodes": themes, "labels": display_labels(G)}
 
 
 def org_essays(G: nx.MultiDiGraph, essay_ids: list[str]) -> dict[str, list[int]]:
@@ -488,7 +525,7 @@ def whole_view(G: nx.MultiDiGraph, *, facts: dict | None = None) -> dict:
     for n in sorted(G):
         data = G.nodes[n]
         kind = str(data.get("kind") or "")
-        label = _label(G, n)
+        label = _name(G, n, facts)
         n_essays = len(members.get(n, ())) if kind != "essay" else 1
         if kind == "organisation":
             size = 8 + 4 * math.sqrt(n_essays)
@@ -501,7 +538,7 @@ def whole_view(G: nx.MultiDiGraph, *, facts: dict | None = None) -> dict:
             extra.append(f"征文 essays: {n_essays}")
         nodes.append({
             "id": n, "kind": kind, "label": label,
-            "short": short_label(label) if kind in ("essay", "book", "proposal", "document") else label,
+            "short": short_label(label) if kind in ("essay", "book", "proposal", "document") else _label(G, n),
             "tip": _tip(extra), "size": round(size, 2),
             "importance": importance.get(n, 0.0), "essays": members.get(n, []),
             "theme": label if kind == "theme" else str(data.get("theme") or "") if kind == "concept" else "",

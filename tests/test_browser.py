@@ -419,3 +419,21 @@ def test_units_themes_panel_shows_essays_per_theme(chromium, seed_pages):
         assert headings[1] == f"征文 essays ({sum(1 for r in rows if '南京海关' in r['units'])})"
     finally:
         w.close()
+
+
+def test_same_named_organisations_show_their_parent_in_lists_and_search(chromium, seed_pages):
+    w = PageWatch(chromium, seed_pages[0])
+    page = w.open()
+    try:
+        page.fill("#search", "改革办案模式")
+        page.locator("#results button").first.click()
+        items = page.eval_on_selector_all("#panel-lists li", "ls => ls.map(l => l.textContent)")
+        jisi = [t for t in items if "缉私局" in t]
+        assert len(jisi) >= 3 and len(set(jisi)) == len(jisi)
+        assert all(" › 缉私局 ×1" in t for t in jisi)
+        page.fill("#search", "缉私局")
+        results = page.eval_on_selector_all("#results button", "bs => bs.map(b => b.firstChild.textContent)")
+        named = [r for r in results if r.endswith("缉私局")]
+        assert len(named) >= 3 and all(" › " in r for r in named) and len(set(named)) == len(named)
+    finally:
+        w.close()

@@ -498,3 +498,19 @@ def test_write_html_uses_the_centrality_it_is_given(monkeypatch, tmp_path):
     assert [p.read_bytes() for p in computed] == [p.read_bytes() for p in given]
     data = page_data(given[0].read_text(encoding="utf-8"))
     assert "PageRank" in dict(node(data, "concept/feng-xian")["fields"])
+
+
+def test_same_named_organisations_are_listed_with_their_parents():
+    G = seed_graph()
+    same = sorted(n for n, d in G.nodes(data=True) if d.get("kind") == "organisation" and d.get("label") == "缉私局")
+    assert len(same) > 2
+    data = page_data(render_page(G, html_views.whole_view(G), links=[]))
+    names = [node(data, n)["l"] for n in same]
+    parents = [G.nodes[next(v for _, v, k in G.out_edges(n, keys=True) if k == "sub_organisation_of")]["label"]
+               for n in same]
+    assert names == [f"{p} › 缉私局" for p in parents] and len(set(names)) == len(names)
+    assert all(node(data, n)["sh"] == "缉私局" for n in same)  # the canvas keeps the short name
+    essay = next(e for e, _, k in G.in_edges(same[0], keys=True) if k == "mentions")
+    mentions = dict(html_views.details(G, essay)["lists"])["提及 mentions"]
+    assert f"{names[0]} ×1" in [text for text, _ in mentions]
+    assert not [text for text, _ in mentions if text.startswith("缉私局")]

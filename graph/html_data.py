@@ -35,6 +35,10 @@ FIELD_NAMES = [name for _, name in FIELDS] + ["单位 unit", "作者 authors", "
                                               *CENTRALITY_FIELDS]
 #: Kinds shown first in the whole graph, whatever their degree: the frame the rest hangs on.
 FRAME_KINDS = ("book", "tier", "theme")
+#: The view the whole graph points first-time users to, and how.
+HINT_VIEW = "units-themes"
+HINT = {"text": "初次使用？先看哪些单位写了哪些主题 — New here? Start with",
+        "link": "单位 × 主题 Units × themes →"}
 #: How the edges of a hub relation (book, tier) are drawn: faint, and left out of the physics.
 HUB_EDGE = {"color": {"color": "rgba(170,170,170,0.22)", "highlight": "#888888", "hover": "#888888", "inherit": False},
             "physics": False, "width": 0.5}
@@ -80,6 +84,9 @@ def page_data(G: nx.MultiDiGraph, view: dict, *, facts: dict, links: list, limit
         "order": rank_order(G, view),
         "limit": limit, "total": len(nodes), "maxList": MAX_LIST,
     }
+    start = [href for vid, _, href in links if vid == HINT_VIEW]
+    if view["id"] == "all" and start:
+        data["hint"] = {**HINT, "href": start[0]}
     if view.get("pair_counts"):  # an edge's value is |e[from] ∩ e[to]|: the page recounts it under a filter
         data["pairCounts"] = True
     if any(n.get("color") for n in nodes):

@@ -25,7 +25,7 @@ from graph.themes import NO_THEME, essay_themes, org_path, top_unit_label
 KINDS = (
     ("essay", "征文 essay", "square", "#4e79a7", True),
     ("organisation", "单位 organisation", "dot", "#f28e2b", True),
-    ("person", "作者 person", "triangle", "#59a14f", True),
+    ("person", "作者 person", "triangle", "#59a14f", False),  # a person per essay or two: shown on demand
     ("concept", "概念 concept", "diamond", "#e15759", True),
     ("theme", "主题 theme", "star", "#b07aa1", True),
     ("tier", "奖项 tier", "hexagon", "#d4a017", True),

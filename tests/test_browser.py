@@ -127,9 +127,14 @@ def test_theme_and_unit_filters(watch):
 
 def test_kind_filter_hides_a_kind(watch):
     page = watch.page
+    page.uncheck("#kinds input[data-kind='document']")
+    assert not [i for i in shown_ids(page) if i.startswith("doc/")]
+    assert "essay/b/01" in shown_ids(page)
+    assert not [i for i in shown_ids(page) if i.startswith("person/")]  # off by default in the whole graph
+    page.check("#kinds input[data-kind='person']")
+    assert {"person/wang", "person/li", "person/evil"} <= set(shown_ids(page))
     page.uncheck("#kinds input[data-kind='person']")
     assert not [i for i in shown_ids(page) if i.startswith("person/")]
-    assert "essay/b/01" in shown_ids(page)
     page.check("#kinds input[data-kind='proposal']")  # off by default, reachable
     assert "proposal/b/01/1" in shown_ids(page)
 
@@ -145,9 +150,10 @@ def test_click_highlights_neighbourhood_and_opens_essay_details(watch):
                      "1. 建立大监管体系的协调机制", "中华人民共和国海关法 ×2"]:
         assert expected in panel
     colours = page.evaluate("""() => { const ds = xj.network.body.data.nodes.getDataSet();
-        return Object.fromEntries(['person/wang', 'person/li'].map(i => [i, JSON.stringify(ds.get(i).color)])); }""")
-    assert "200,200,200" not in colours["person/wang"]  # neighbour keeps its colour
-    assert "200,200,200" in colours["person/li"]  # the rest is dimmed
+        return Object.fromEntries(['concept/feng-xian', 'concept/tong-ji'].map(i => [i, JSON.stringify(ds.get(i).color)]));
+    }""")
+    assert "200,200,200" not in colours["concept/feng-xian"]  # neighbour keeps its colour
+    assert "200,200,200" in colours["concept/tong-ji"]  # the rest is dimmed
     page.click("#panel-lists button[data-id='concept/da-jian-guan']")
     assert page.text_content("#panel-title") == "大监管体系"
     page.click("#close")
@@ -164,6 +170,10 @@ def test_planted_markup_is_shown_as_text_and_never_runs(watch):
     assert '<a href="javascript' in page.text_content("#panel-fields")
     page.fill("#search", "<img")
     assert page.locator("#results button").first.get_attribute("data-id") == "person/evil"
+    page.fill("#search", "")
+    page.check("#kinds input[data-kind='person']")  # persons are off by default
+    page.evaluate("new Promise(r => { if (xj.network.physics.physicsEnabled) xj.network.once("
+                  "'stabilizationIterationsDone', () => setTimeout(r, 0)); else r(); })")
     # hover tooltips: vis-network shows the title we built as a text element
     for node in ["essay/b/03", "person/evil", "essay/b/02"]:
         page.mouse.move(0, 0)
@@ -435,5 +445,34 @@ def test_same_named_organisations_show_their_parent_in_lists_and_search(chromium
         results = page.eval_on_selector_all("#results button", "bs => bs.map(b => b.firstChild.textContent)")
         named = [r for r in results if r.endswith("缉私局")]
         assert len(named) >= 3 and all(" › " in r for r in named) and len(set(named)) == len(named)
+    finally:
+        w.close()
+
+
+def test_whole_graph_starts_without_persons_with_a_folded_legend_and_a_pointer_to_units_themes(chromium, seed_pages):
+    w = PageWatch(chromium, seed_pages[0])
+    page = w.open()
+    try:
+        assert not [i for i in shown_ids(page) if i.startswith("person/")]
+        editors = page.evaluate("xj.data.ids.filter(id => xj.meta(id).k === 'person')")
+        assert editors  # the book's editors are persons too, reachable with the checkbox
+        assert page.evaluate("xj.data.kinds.filter(k => k.kind === 'person')[0].on") is False
+        assert page.evaluate("document.getElementById('legend').open") is False  # folded: nine kinds
+        box = page.locator("#legend").bounding_box()
+        assert box["height"] < 40 and page.locator("#legend summary").is_visible()
+        page.click("#legend summary")
+        assert page.evaluate("document.getElementById('legend').open") is True
+        assert page.locator("#legend-items div").count() == page.evaluate("xj.data.legend.length")
+        hint = page.locator("#hint a")
+        assert hint.is_visible() and hint.get_attribute("href") == "graph-units-themes.html"
+        page.check("#kinds input[data-kind='person']")
+        assert [i for i in shown_ids(page) if i.startswith("person/")]
+    finally:
+        w.close()
+    w = PageWatch(chromium, seed_pages[1])
+    page = w.open()
+    try:  # a short legend stays open; only the whole graph points elsewhere
+        assert page.evaluate("document.getElementById('legend').open") is True
+        assert page.locator("#hint").is_hidden()
     finally:
         w.close()

@@ -14,7 +14,7 @@
   var OPTIONS = readJSON("xj-options");
   var DIM = "rgba(200,200,200,0.35)";
   var HUB_STYLE = DATA.hubStyle || {};
-  var MAX_RESULTS = 20, MAX_REVEAL = 60, MAX_LIST = DATA.maxList || 300;
+  var MAX_RESULTS = 20, MAX_REVEAL = 60, MAX_LIST = DATA.maxList || 300, LEGEND_OPEN_ROWS = 6;
   var IDS = DATA.ids, N = IDS.length;
   var INDEX = new Map();
   IDS.forEach(function (id, i) { INDEX.set(id, i); });
@@ -528,8 +528,20 @@
     var row = el("div");
     row.appendChild(swatch(item.shape, item.color));
     row.appendChild(el("span", item.label));
-    $("legend").appendChild(row);
+    $("legend-items").appendChild(row);
   });
+  // a long legend starts folded (its summary opens it), so it does not cover the graph
+  if (DATA.legend.length > LEGEND_OPEN_ROWS || window.innerHeight < 600) $("legend").open = false;
+  if (!DATA.legend.length) $("legend").hidden = true;
+
+  // the whole graph points first-time users to the units × themes view
+  if (DATA.hint) {
+    var hint = $("hint"), link = el("a", DATA.hint.link);
+    link.href = DATA.hint.href;
+    hint.appendChild(document.createTextNode(DATA.hint.text + " "));
+    hint.appendChild(link);
+    hint.hidden = false;
+  }
 
   updateStatus();
 })();

@@ -31,7 +31,7 @@ KIND_ORDER = {k: i for i, (k, *_) in enumerate(KINDS)}
 #: Longest list of linked nodes one details section carries (the page applies the same cut).
 MAX_LIST = 300
 #: Names of the fields the panel can show (essay fields after the node attributes).
-FIELD_NAMES = [name for _, name in FIELDS] + ["单位 unit", "作者 authors", "奖项 tier", "出处 source lines",
+FIELD_NAMES = [name for _, name in FIELDS] + ["出处 source lines",
                                               *CENTRALITY_FIELDS]
 #: Kinds shown first in the whole graph, whatever their degree: the frame the rest hangs on.
 FRAME_KINDS = ("book", "tier", "theme")

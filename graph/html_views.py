@@ -303,6 +303,8 @@ def details(G: nx.MultiDiGraph, n: str, *, facts: dict | None = None) -> dict:
         elif (rel, way) == ("proposes", "out"):
             items = sorted(items, key=lambda t: (int(G.nodes[t[0]].get("order") or 0), t[0]))
             entries = [_link(G, o, _proposal(G, o)) for o, _ in items]
+        elif (rel, way) == ("unit", "out"):  # the unit's path under the root
+            entries = [_link(G, o, " › ".join(_label(G, u) for u in org_path(G, o))) for o, _ in items]
         elif rel in ("cites", "mentions") and way == "out":
             entries = [_link(G, o, f"{_name(G, o, facts)} ×{e.get('count', 1)}") for o, e in items]
         else:
@@ -391,7 +393,9 @@ def node_fields(G: nx.MultiDiGraph, n: str) -> list[list[str]]:
     """Return the ``[name, value]`` fields the details panel shows for node ``n``.
 
     The node's own attributes (:data:`FIELDS`, empty ones left out) and, for
-    an essay, its unit paths, authors, tier and source lines.
+    an essay, its source lines.  What the panel lists as linked nodes is
+    not repeated as a field: an essay's units (listed with their paths),
+    authors and tier, a concept's theme (when it is linked to its theme node).
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("p", kind="person", label="王", pinyin="wang", page=0)
@@ -405,31 +409,18 @@ def node_fields(G: nx.MultiDiGraph, n: str) -> list[list[str]]:
         value = data.get(key)
         if value in (None, "", 0) or (key == "tier" and kind == "essay"):
             continue
+        if key == "top_unit" and kind == "essay" and any(k == "unit" for _, _, k in G.out_edges(n, keys=True)):
+            continue  # the first unit of its units' paths
+        if key == "theme" and kind == "concept" and any(k == "broader" for _, _, k in G.out_edges(n, keys=True)):
+            continue  # listed as its 主题 theme
         fields.append([name, str(value)])
     if kind == "essay":
-        groups: dict[tuple[str, str], list] = {}
-        for _, v, k, d in G.out_edges(n, keys=True, data=True):
-            rel = str(d.get("rel", k))
-            if rel in ("unit", "author", "award"):
-                groups.setdefault((rel, "out"), []).append((v, d))
-        for items in groups.values():
-            items.sort(key=lambda t: (_label(G, t[0]), t[0]))
-        fields += _essay_fields(G, n, groups)
+        fields += _essay_fields(G, n)
     return fields
 
 
-def _essay_fields(G: nx.MultiDiGraph, n: str, groups: dict) -> list[list[str]]:
+def _essay_fields(G: nx.MultiDiGraph, n: str) -> list[list[str]]:
     out = []
-    units = [o for o, _ in groups.get(("unit", "out"), [])]
-    if units:
-        paths = [" › ".join(_label(G, p) for p in org_path(G, o)) for o in units]
-        out.append(["单位 unit", " ; ".join(paths)])
-    authors = [_label(G, o) for o, _ in groups.get(("author", "out"), [])]
-    if authors:
-        out.append(["作者 authors", "、".join(authors)])
-    tiers = [_label(G, o) for o, _ in groups.get(("award", "out"), [])]
-    if tiers:
-        out.append(["奖项 tier", "、".join(tiers)])
     first, last = G.nodes[n].get("first_line"), G.nodes[n].get("last_line")
     if first:
         out.append(["出处 source lines", f"{first}–{last or first}"])

@@ -386,7 +386,7 @@ def test_seed_search_by_pinyin_finds_every_kind(chromium, seed_pages, query, kin
 
 
 def test_seed_panels_built_by_the_page_match_the_python_details(chromium, seed_pages):
-    """Organisations (essays per theme, essays) and concepts (centrality, co-occurring concepts) of the seed."""
+    """Every node of the seed: organisations (essays per theme, essays), concepts (centrality, co-occurring …)."""
     from graph import html_views
     from graph.html_data import _cap
 
@@ -398,7 +398,7 @@ def test_seed_panels_built_by_the_page_match_the_python_details(chromium, seed_p
         data = page.evaluate("({ids: xj.data.ids, l: xj.data.l})")
         index = {n: i for i, n in enumerate(data["ids"])}
         labels = dict(zip(data["ids"], data["l"]))
-        chosen = [n for n in sorted(G) if G.nodes[n].get("kind") in ("organisation", "concept")]
+        chosen = sorted(G)  # every node: essays' unit paths, organisations' themes, concepts' centrality …
         got = page.evaluate("ids => ids.map(id => xj.details(id))", chosen)
         for n, d in zip(chosen, got):
             assert d == _cap(html_views.details(G, n, facts=facts), index, labels), n

@@ -159,10 +159,10 @@ def test_node_kinds_have_distinct_colour_and_shape():
 def test_essay_details_hold_what_the_panel_shows():
     d = html_views.details(sample_graph(), "essay/b/01")
     fields = dict(d["fields"])
-    assert fields["单位 unit"] == "海关总署 › 北京海关"
-    assert fields["作者 authors"] == "王绍波" and fields["奖项 tier"] == "一等奖"
     assert fields["页码 page"] == "5" and fields["出处 source lines"] == "101–102"
     lists = dict((h, items) for h, items in d["lists"])
+    assert lists["作者 authors"] == [["王绍波", "person/wang"]] and lists["奖项 tier"] == [["一等奖", "tier/1"]]
+    assert lists["单位 units"] == [["海关总署 › 北京海关", "org/hq/bj"]]  # its path, once
     assert lists["概念 concepts"][0] == ["大监管体系 — title+body, 2×, line 111", "concept/da-jian-guan"]
     assert lists["建议 proposals"] == [["1. 建立大监管体系的协调机制", "proposal/b/01/1"]]
 
@@ -514,3 +514,15 @@ def test_same_named_organisations_are_listed_with_their_parents():
     mentions = dict(html_views.details(G, essay)["lists"])["提及 mentions"]
     assert f"{names[0]} ×1" in [text for text, _ in mentions]
     assert not [text for text, _ in mentions if text.startswith("缉私局")]
+
+
+@pytest.mark.parametrize("node_id", ["essay/b/01", "essay/b/03", "concept/da-jian-guan", "org/hq/gb", "person/wang"])
+def test_the_panel_shows_each_thing_once(node_id):
+    """Nothing is both a field and a list: authors, tier and theme are lists of links only."""
+    G = sample_graph()
+    d = html_views.details(G, node_id)
+    fields = [name for name, _ in d["fields"]]
+    headings = [h.split(" (")[0] for h, _ in d["lists"]]
+    assert len(set(fields)) == len(fields) and len(set(headings)) == len(headings)
+    assert not {name.split(" ")[0] for name in fields} & {h.split(" ")[0] for h in headings}
+    assert "作者 authors" not in fields and "奖项 tier" not in fields and "主题 theme" not in fields

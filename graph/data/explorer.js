@@ -292,6 +292,7 @@
       return DATA.po[other] ? DATA.po[other] + ". " + text : text;
     }
     if (way === "out" && (rel === "cites" || rel === "mentions")) return label + " ×" + (note || 1);
+    if (way === "out" && rel === "unit") return orgPath(other);
     return label;
   }
   // an organisation's essays per theme and its essays (graph.html_views.org_lists), a concept's co-occurring concepts
@@ -324,6 +325,18 @@
     var items = [];
     for (var j = 0; j < pairs.length; j += 2) items.push([DATA.l[pairs[j]] + " ×" + pairs[j + 1], pairs[j]]);
     return [section(HEAD.co, items)];
+  }
+  // a unit's path under the root by plain labels, following the first parent by id (graph.themes.org_path)
+  function orgPath(i) {
+    var path = [], seen = new Set();
+    while (i !== undefined && !seen.has(i)) {
+      seen.add(i);
+      path.unshift(DATA.sh[i] || DATA.l[i]);
+      var up = outE[i].filter(function (e) { return DATA.rels[eRel[e]][0] === "sub_organisation_of"; })
+        .map(function (e) { return eTo[e]; }).sort(function (a, b) { return cmp(IDS[a], IDS[b]); });
+      i = up[0];
+    }
+    return path.join(" › ");
   }
   function edgeLists(i) {
     var groups = new Map(), essay = kindOf(i).kind === "essay";

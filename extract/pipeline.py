@@ -7,7 +7,10 @@ from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
+from extract.analyse import analyse as analyse_compilation
 from extract.book import read_compilation
+from extract.gazetteer import load_gazetteer
+from extract.lexicon import load_lexicon
 from extract.records import Compilation
 
 
@@ -30,13 +33,9 @@ def extract_files(
     Raises :class:`~extract.errors.XianjiceError` subclasses for bad input.
     """
     timings = timings if timings is not None else {}
-    from extract.gazetteer import load_gazetteer
-
     gazetteer = load_gazetteer(gazetteer_path)
     lexicon = None
     if analyse:
-        from extract.lexicon import load_lexicon
-
         lexicon = load_lexicon(lexicon_path)
     out = []
     for path in paths:
@@ -46,8 +45,6 @@ def extract_files(
         compilation = read_compilation(path, gazetteer=gazetteer)
         timings["extract"] = timings.get("extract", 0.0) + time.perf_counter() - t0
         if analyse:
-            from extract.analyse import analyse as analyse_compilation
-
             if progress:
                 progress(f"analysing {len(compilation.essays)} essays of {path}")
             t0 = time.perf_counter()

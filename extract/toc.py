@@ -16,11 +16,11 @@ first on that line and the unit is told from title words by its form.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extract.names import looks_like_name, merge_padded
-from extract.numerals import tier_heading, tier_rank
+from extract.numerals import tier_heading
 from extract.records import AppendixEntry, Span, TocEntry
 from extract.text import key
 from extract.units import looks_like_unit, parse_units
@@ -133,7 +133,6 @@ class ContentsResult:
     unplaced: tuple[tuple[int, str], ...]
     end: int  # index (0-based) of the first line after the contents
     warnings: tuple[str, ...]
-    headings: tuple[tuple[int, str], ...] = ()  # (line, label) of tier headings
 
 
 def find_start(lines: Sequence[str]) -> int | None:
@@ -188,7 +187,6 @@ def parse_contents(lines: Sequence[str], start: int, *, gazetteer=None) -> Conte
     appendix: list[AppendixEntry] = []
     unplaced: list[tuple[int, str]] = []
     warnings: list[str] = []
-    headings: list[tuple[int, str]] = []
     pending: list[int] = []
     in_appendix = False
     heading: str | None = None
@@ -214,7 +212,6 @@ def parse_contents(lines: Sequence[str], start: int, *, gazetteer=None) -> Conte
             pending = []
             if c.kind == "tier":
                 heading = c.text
-                headings.append((i + 1, c.text))
             elif c.kind == "appendix":
                 in_appendix = True
             last_entry_end = i + 1
@@ -249,7 +246,7 @@ def parse_contents(lines: Sequence[str], start: int, *, gazetteer=None) -> Conte
         unplaced.extend((n + 1, lines[n]) for n in pending)
     if not entries:
         end = max(end, last_entry_end)
-    return ContentsResult(tuple(entries), tuple(appendix), tuple(unplaced), end, tuple(warnings), tuple(headings))
+    return ContentsResult(tuple(entries), tuple(appendix), tuple(unplaced), end, tuple(warnings))
 
 
 def _is_title_key(k: str, lines: Sequence[str], i: int, title_keys: set[str]) -> bool:
@@ -298,8 +295,3 @@ def _entry(seq: int, lines: Sequence[str], pending: list[int], last: int, c: Toc
     return TocEntry(seq=seq, title=title, page=c.page, units=units, authors=tuple(authors),
                     lines=Span(start_line, last + 1), byline=byline, heading=heading)
 
-
-def iter_tier_headings(result: ContentsResult) -> Iterator[tuple[int, str, int | None]]:
-    """(line, label, rank) of every tier heading printed in the contents."""
-    for line, label in result.headings:
-        yield line, label, tier_rank(label)

@@ -5,7 +5,7 @@ by ``bench/make_corpus.py`` it builds the graph, writes the pages, opens each
 in Debian's Chromium (``/usr/bin/chromium``; run ``tests/prepare.py`` first)
 and reports
 
-- ``write s``: time of :func:`graph.html.write_html` (all three pages);
+- ``write s``: time of :func:`xianjice.graph.explorer.pages.write_html` (all three pages);
 - ``MB``: size of the page;
 - ``nodes shown / total``: the default view (the most central part of a
   large graph) against all nodes;
@@ -41,9 +41,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from browser import PageWatch, browser, synthetic_graph  # noqa: E402
-from extract.pipeline import extract_files  # noqa: E402
-from graph.build import build_graph  # noqa: E402
-from graph.html import view_paths, write_html  # noqa: E402
+from xianjice.extract.pipeline import extract_files  # noqa: E402
+from xianjice.graph.build import build_graph  # noqa: E402
+from xianjice.graph.explorer.pages import view_paths, write_html  # noqa: E402
 from xianjice import bundled_seed  # noqa: E402
 
 

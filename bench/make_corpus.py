@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extract.gazetteer import KINDS, load_gazetteer  # noqa: E402
-from extract.text import normalise_lines  # noqa: E402
+from xianjice.extract.gazetteer import KINDS, load_gazetteer  # noqa: E402
+from xianjice.extract.text import normalise_lines  # noqa: E402
 from xianjice import bundled_seed  # noqa: E402
 
 #: Gazetteer kinds whose organisations author essays, and the kind that gets sub-unit suffixes.

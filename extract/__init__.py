@@ -3,6 +3,6 @@
 ``extract`` never imports ``graph``; data flows one way.
 """
 
-from extract.errors import InputError, XianjiceError
+from xianjice.errors import InputError, XianjiceError
 
 __all__ = ["InputError", "XianjiceError"]

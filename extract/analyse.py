@@ -2,7 +2,7 @@
 
 :func:`analyse` runs every analysis extractor over a compilation and returns
 a copy with the results filled in.  jieba segments each title and paragraph
-once (tokens are cached by :mod:`extract.segment`), so concepts and
+once (tokens are cached by :mod:`xianjice.extract.segment`), so concepts and
 proposals share the work.
 """
 
@@ -13,13 +13,13 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 
-from extract.concepts import concept_links
-from extract.documents import cited_documents
-from extract.lexicon import Lexicon, load_lexicon
-from extract.mentions import mentions
-from extract.proposals import proposals
-from extract.records import Compilation, Essay
-from extract.segment import tokenizer as make_tokenizer
+from xianjice.extract.concepts import concept_links
+from xianjice.extract.documents import cited_documents
+from xianjice.extract.lexicon import Lexicon, load_lexicon
+from xianjice.extract.mentions import mentions
+from xianjice.extract.proposals import proposals
+from xianjice.extract.records import Compilation, Essay
+from xianjice.extract.segment import tokenizer as make_tokenizer
 
 #: Books with this many characters of body text or more are analysed in two processes.
 PARALLEL_CHARS = 1_000_000
@@ -32,7 +32,7 @@ def analyse(compilation: Compilation, *, lexicon: Lexicon | None = None, gazette
     Parameters
     ----------
     compilation
-        As returned by :func:`extract.book.extract_compilation`.
+        As returned by :func:`xianjice.extract.book.extract_compilation`.
     lexicon
         The lexicon to match concepts with; the bundled one by default.
     gazetteer
@@ -54,7 +54,7 @@ def analyse(compilation: Compilation, *, lexicon: Lexicon | None = None, gazette
     """
     lexicon = lexicon or load_lexicon()
     if gazetteer is None:
-        from extract.gazetteer import load_gazetteer
+        from xianjice.extract.gazetteer import load_gazetteer
 
         gazetteer = load_gazetteer()
     tok = make_tokenizer(lexicon)

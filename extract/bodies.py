@@ -13,8 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extract.records import Body, Paragraph, Span
-from extract.text import key
+from xianjice.extract.records import Body, Paragraph, Span
+from xianjice.extract.text import key
 
 #: A paragraph that ends with one of these ends a sentence.
 _TERMINAL = ("。", "！", "？", "!", "?", "…", "”", "」", "』", "；", ";", "）", ")", "：", ":")
@@ -76,7 +76,7 @@ def find_headers(lines: Sequence[str], start: int, titles: dict[str, list[tuple[
                  bylines: dict[tuple[str, int], str]) -> list[Header]:
     """Every body header from ``lines[start]`` on, in file order.
 
-    *titles* maps a title key (:func:`extract.text.key`) to its targets in
+    *titles* maps a title key (:func:`xianjice.extract.text.key`) to its targets in
     contents order (two essays may share a title: each header goes to the
     first one not yet found whose byline follows, else the first not yet
     found); *bylines* maps a target to the key of its printed unit and authors.

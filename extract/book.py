@@ -11,15 +11,15 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from extract.bodies import Header, body_chars, build_body, find_headers, looks_cut_off
-from extract.errors import InputError
-from extract.frontmatter import parse_front_matter
-from extract.gazetteer import Gazetteer, load_gazetteer
-from extract.records import AppendixEntry, Body, Compilation, Essay, TocEntry, Unplaced
-from extract.text import key, normalise_lines, read_text
-from extract.tiers import assign_tiers, results_list
-from extract.toc import find_start, parse_contents
-from extract.units import derived_organisations
+from xianjice.extract.bodies import Header, body_chars, build_body, find_headers, looks_cut_off
+from xianjice.errors import InputError
+from xianjice.extract.frontmatter import parse_front_matter
+from xianjice.extract.gazetteer import Gazetteer, load_gazetteer
+from xianjice.extract.records import AppendixEntry, Body, Compilation, Essay, TocEntry, Unplaced
+from xianjice.extract.text import key, normalise_lines, read_text
+from xianjice.extract.tiers import assign_tiers, results_list
+from xianjice.extract.toc import find_start, parse_contents
+from xianjice.extract.units import derived_organisations
 
 #: Characters per printed page when the book gives nothing better.
 DEFAULT_CHARS_PER_PAGE = 900.0
@@ -28,7 +28,7 @@ DEFAULT_CHARS_PER_PAGE = 900.0
 def read_compilation(path: str | Path, *, gazetteer: Gazetteer | None = None) -> Compilation:
     """Read a file in any supported encoding and extract it.
 
-    Raises :class:`~extract.errors.InputError` naming the file and the problem.
+    Raises :class:`~xianjice.errors.InputError` naming the file and the problem.
     """
     return extract_compilation(read_text(path), source=str(path), gazetteer=gazetteer)
 

@@ -23,11 +23,11 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from extract.lexicon import Lexicon, load_lexicon
-from extract.records import Compilation, Essay
-from extract.segment import DISCOVERY
-from extract.segment import tokenizer as make_tokenizer
-from extract.segment import tokens
+from xianjice.extract.lexicon import Lexicon, load_lexicon
+from xianjice.extract.records import Compilation, Essay
+from xianjice.extract.segment import DISCOVERY
+from xianjice.extract.segment import tokenizer as make_tokenizer
+from xianjice.extract.segment import tokens
 
 _WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 #: Samples listed per candidate.

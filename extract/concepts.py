@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 
-from extract.lexicon import Lexicon
-from extract.records import Body, ConceptLink
-from extract.segment import Segmenter, tokens
+from xianjice.extract.lexicon import Lexicon
+from xianjice.extract.records import Body, ConceptLink
+from xianjice.extract.segment import Segmenter, tokens
 
 
 @dataclass
@@ -32,8 +32,8 @@ def concepts_in(text: str, *, lexicon: Lexicon, tokenizer: Segmenter) -> tuple[s
 
     Examples
     --------
-    >>> from extract.lexicon import load_lexicon
-    >>> from extract.segment import tokenizer
+    >>> from xianjice.extract.lexicon import load_lexicon
+    >>> from xianjice.extract.segment import tokenizer
     >>> lex = load_lexicon()
     >>> concepts_in("加大党建工作力度，防范两个风险，推进党的建设", lexicon=lex, tokenizer=tokenizer(lex))
     ('党建', '两大风险')
@@ -56,7 +56,7 @@ def concept_links(title: str, title_line: int, body: Body | None, *, lexicon: Le
         The body, or ``None`` when the book does not hold it.  Its subtitle
         counts as body text, on the body's first line.
     lexicon, tokenizer
-        The lexicon and a tokenizer from :func:`extract.segment.tokenizer`.
+        The lexicon and a tokenizer from :func:`xianjice.extract.segment.tokenizer`.
 
     Returns
     -------

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extract.records import Body, Citation
+from xianjice.extract.records import Body, Citation
 
 _TITLE = re.compile(r"《([^《》\n]{1,80})》")
 #: ``《全称》（以下简称《简称》）`` and its variants: 下称, 简称为, “简称”.
@@ -35,7 +35,7 @@ def _clean(name: str) -> str:
 def definitions(body: Body) -> dict[str, str]:
     """Short name → full name, from every ``以下简称`` in *body* (the first definition wins).
 
-    >>> from extract.records import Paragraph, Span
+    >>> from xianjice.extract.records import Paragraph, Span
     >>> p = Paragraph("依据《中华人民共和国海关法》（以下简称“海关法”）办理。", Span(3, 3))
     >>> definitions(Body("t", None, None, (p,), Span(1, 3)))
     {'海关法': '中华人民共和国海关法'}
@@ -57,7 +57,7 @@ def cited_documents(body: Body) -> tuple[Citation, ...]:
 
     Examples
     --------
-    >>> from extract.records import Paragraph, Span
+    >>> from xianjice.extract.records import Paragraph, Span
     >>> paras = (Paragraph("根据《党章》和《海关法》（以下简称《法》）。", Span(10, 10)),
     ...          Paragraph("落实《法》和《党章》。", Span(12, 12)))
     >>> for c in cited_documents(Body("t", None, None, paras, Span(9, 12))):

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extract.names import merge_padded
-from extract.numerals import TIER_LABEL, tier_rank, to_int
-from extract.records import BookInfo, Editor, PrefaceStats, Span
-from extract.text import key
+from xianjice.extract.names import merge_padded
+from xianjice.extract.numerals import TIER_LABEL, tier_rank, to_int
+from xianjice.extract.records import BookInfo, Editor, PrefaceStats, Span
+from xianjice.extract.text import key
 
 ROLES = ("执行主编", "副主编", "主编", "责任编辑", "特约编辑", "编委", "顾问", "副主任", "主任", "委员", "成员", "编辑")
 _BOARD_HEADINGS = {"编委会", "编辑委员会", "编委", "编辑部"}

@@ -22,8 +22,8 @@ from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 
-from extract.errors import LexiconError
-from extract.records import Organisation
+from xianjice.errors import LexiconError
+from xianjice.extract.records import Organisation
 
 COLUMNS = ("name", "kind", "parent", "aliases", "city", "province", "order", "english")
 KINDS = frozenset({
@@ -253,7 +253,7 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
 
 @functools.cache
 def _bundled() -> Gazetteer:
-    ref = resources.files("extract") / "data" / "gazetteer.csv"
+    ref = resources.files("xianjice.extract") / "data" / "gazetteer.csv"
     return parse_gazetteer(ref.read_text(encoding="utf-8"), source="gazetteer.csv")
 
 
@@ -278,7 +278,7 @@ def parse_gazetteer(text: str, *, source: str) -> Gazetteer:
     >>> parse_gazetteer("name,kind\\n", source="t.csv")
     Traceback (most recent call last):
     ...
-    extract.errors.LexiconError: t.csv, line 1: the header lacks the columns parent, aliases, city, province, order, english
+    xianjice.errors.LexiconError: t.csv, line 1: the header lacks the columns parent, aliases, city, province, order, english
     """
     rows = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.lstrip().startswith("#")]
     if not rows:

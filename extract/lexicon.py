@@ -20,8 +20,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extract.errors import LexiconError
-from extract.records import Concept, Theme
+from xianjice.errors import LexiconError
+from xianjice.extract.records import Concept, Theme
 
 DATA = Path(__file__).with_name("data")
 DEFAULT_LEXICON = DATA / "lexicon.csv"
@@ -53,7 +53,7 @@ class Lexicon:
     """Concepts and themes, with a lookup from any label or alias to its concept.
 
     Equality and hashing are by identity, so a lexicon can key caches
-    (:func:`extract.segment.tokenizer`) cheaply.
+    (:func:`xianjice.extract.segment.tokenizer`) cheaply.
     """
 
     concepts: tuple[Concept, ...]
@@ -78,7 +78,7 @@ class Lexicon:
         return found if found is not None else self._index.get(match_form(term))
 
     def lookup_token(self, token: str) -> Concept | None:
-        """Like :meth:`lookup` for a token already in match form (from :func:`extract.segment.tokens`).
+        """Like :meth:`lookup` for a token already in match form (from :func:`xianjice.extract.segment.tokens`).
 
         >>> load_lexicon().lookup_token("两个风险").label
         '两大风险'
@@ -101,7 +101,7 @@ class Lexicon:
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
     """Load a lexicon file; the bundled one when *path* is ``None`` (cached).
 
-    Raises :class:`~extract.errors.LexiconError` naming the file and line of
+    Raises :class:`~xianjice.errors.LexiconError` naming the file and line of
     the first problem (missing file, wrong columns, empty label, unknown
     theme, a duplicate id, label or alias).
 

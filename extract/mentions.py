@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract.records import Body, Mention, Organisation
+from xianjice.extract.records import Body, Mention, Organisation
 
 DATA = Path(__file__).with_name("data")
 #: Sub-units printed after a customs name or its place stem.
@@ -86,7 +86,7 @@ def organisations(text: str, gazetteer) -> list[tuple[str, tuple[str, ...], int]
 
     Examples
     --------
-    >>> from extract.gazetteer import load_gazetteer
+    >>> from xianjice.extract.gazetteer import load_gazetteer
     >>> g = load_gazetteer()
     >>> for name, path, at in organisations("北京缉私局即属于这种情况，以黄埔缉私局为代表", g):
     ...     print(name, "/".join(path), at)
@@ -163,7 +163,7 @@ def mentions(body: Body, *, gazetteer=None) -> tuple[Mention, ...]:
     body
         The essay body; its byline is not read (authorship is not a mention).
     gazetteer
-        An :class:`extract.gazetteer.Gazetteer`; the bundled one by default.
+        An :class:`xianjice.extract.gazetteer.Gazetteer`; the bundled one by default.
 
     Returns
     -------
@@ -172,7 +172,7 @@ def mentions(body: Body, *, gazetteer=None) -> tuple[Mention, ...]:
         their gazetteer path.
     """
     if gazetteer is None:
-        from extract.gazetteer import load_gazetteer
+        from xianjice.extract.gazetteer import load_gazetteer
 
         gazetteer = load_gazetteer()
     tallies: dict[tuple, _Tally] = {}

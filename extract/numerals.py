@@ -68,7 +68,7 @@ _TIER_HEADING = re.compile(
 
 
 def tier_heading(text: str) -> str | None:
-    """The tier label of a heading line (in :func:`extract.text.key` form), else ``None``.
+    """The tier label of a heading line (in :func:`xianjice.extract.text.key` form), else ``None``.
 
     The one rule for tier headings in the contents and in a results list.
 

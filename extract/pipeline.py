@@ -7,11 +7,11 @@ from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
-from extract.analyse import analyse as analyse_compilation
-from extract.book import read_compilation
-from extract.gazetteer import load_gazetteer
-from extract.lexicon import load_lexicon
-from extract.records import Compilation
+from xianjice.extract.analyse import analyse as analyse_compilation
+from xianjice.extract.book import read_compilation
+from xianjice.extract.gazetteer import load_gazetteer
+from xianjice.extract.lexicon import load_lexicon
+from xianjice.extract.records import Compilation
 
 
 def extract_files(
@@ -30,7 +30,7 @@ def extract_files(
     extracting (``extract``) and analysing (``analyse``).  *bar*, when
     given, makes a progress bar for the analysis: ``with bar(description,
     total) as tick`` where ``tick()`` is called after each essay.
-    Raises :class:`~extract.errors.XianjiceError` subclasses for bad input.
+    Raises :class:`~xianjice.errors.XianjiceError` subclasses for bad input.
     """
     timings = timings if timings is not None else {}
     gazetteer = load_gazetteer(gazetteer_path)

@@ -17,11 +17,11 @@ import re
 from collections.abc import Sequence
 
 
-from extract.bodies import MARKERS, numbering
-from extract.concepts import concepts_in
-from extract.lexicon import Lexicon
-from extract.segment import Segmenter
-from extract.records import Body, Paragraph, Proposal, Span
+from xianjice.extract.bodies import MARKERS, numbering
+from xianjice.extract.concepts import concepts_in
+from xianjice.extract.lexicon import Lexicon
+from xianjice.extract.segment import Segmenter
+from xianjice.extract.records import Body, Paragraph, Proposal, Span
 
 #: Heading words of a section holding proposals.
 PROPOSAL_WORDS = ("建议", "对策", "措施", "举措", "思路")

@@ -3,7 +3,7 @@
 Every record keeps where it came from in the source text (1-based line
 numbers, inclusive spans), so that any fact in the graph can be traced back.
 Records hold plain data only; turning them into JSON lives in
-:mod:`extract.serialize`, into a graph in :mod:`graph`.
+:mod:`xianjice.extract.serialize`, into a graph in :mod:`graph`.
 """
 
 from __future__ import annotations

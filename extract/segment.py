@@ -13,7 +13,7 @@ Two engines give the same tokens:
     0.8 s.  ``tests/test_segment_engines.py`` proves the tokens equal on the
     seed and on a generated corpus.
 
-Discovering new terms for the lexicon (:mod:`extract.candidates`) uses a
+Discovering new terms for the lexicon (:mod:`xianjice.extract.candidates`) uses a
 third engine, :data:`DISCOVERY`: jieba with its HMM on, so that words its
 dictionary lacks are guessed rather than cut into characters.
 
@@ -33,8 +33,8 @@ import os
 import unicodedata
 from collections.abc import Callable
 
-from extract.errors import XianjiceError
-from extract.lexicon import QUOTES, Lexicon
+from xianjice.errors import XianjiceError
+from xianjice.extract.lexicon import QUOTES, Lexicon
 
 _CACHE_SIZE = 8192
 _NO_QUOTES = str.maketrans({c: None for c in QUOTES})
@@ -78,7 +78,7 @@ def tokenizer(lexicon: Lexicon, engine: str | None = None) -> Segmenter:
 
     Examples
     --------
-    >>> from extract.lexicon import load_lexicon
+    >>> from xianjice.extract.lexicon import load_lexicon
     >>> seg = tokenizer(load_lexicon())
     >>> seg is tokenizer(load_lexicon())
     True

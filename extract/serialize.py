@@ -6,7 +6,7 @@ byte-identical for the same input.
 
 from __future__ import annotations
 
-from extract.records import AppendixEntry, BookInfo, Compilation, Essay, Paragraph
+from xianjice.extract.records import AppendixEntry, BookInfo, Compilation, Essay, Paragraph
 
 #: Version of the JSON layout; bumped when a field changes meaning or is removed.
 SCHEMA_VERSION = 1

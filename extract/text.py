@@ -12,7 +12,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from extract.errors import InputError
+from xianjice.errors import InputError
 
 #: Characters treated as a plain space: ideographic space, no-break spaces,
 #: the typographic spaces of U+2000–U+200A and tabs.
@@ -26,7 +26,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 def decode(data: bytes, *, source: str) -> str:
     """Decode the bytes of a compilation, guessing among UTF-8, UTF-16 and GB18030.
 
-    Raises :class:`~extract.errors.InputError` for empty or binary input.
+    Raises :class:`~xianjice.errors.InputError` for empty or binary input.
 
     Examples
     --------

@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from extract.numerals import tier_heading, tier_rank
-from extract.records import PrefaceStats, Tier, TocEntry
-from extract.text import key
+from xianjice.extract.numerals import tier_heading, tier_rank
+from xianjice.extract.records import PrefaceStats, Tier, TocEntry
+from xianjice.extract.text import key
 
 _BOOK_TITLE = re.compile(r"《([^》]{4,})》")
 _NUMBERING = re.compile(r"^(?:\d{1,4}[.、．)）]|[（(]\d{1,4}[）)]|[-•·])\s*")
@@ -38,7 +38,7 @@ def results_list(lines: Sequence[str], start: int, entries: Sequence[TocEntry],
 
     Examples
     --------
-    >>> from extract.records import Span, TocEntry
+    >>> from xianjice.extract.records import Span, TocEntry
     >>> e = [TocEntry(1, "甲乙丙丁戊己", 1, (), (), Span(1, 1)), TocEntry(2, "庚辛壬癸子丑", 5, (), (), Span(2, 2))]
     >>> results_list(["一等奖（1篇）", "1. 甲乙丙丁戊己 北京海关", "二等奖", "庚辛壬癸子丑（上海海关）"], 0, e)
     {1: ('一等奖', 2), 2: ('二等奖', 4)}
@@ -93,7 +93,7 @@ def assign_tiers(
 
     Examples
     --------
-    >>> from extract.records import PrefaceStats, Span, TocEntry
+    >>> from xianjice.extract.records import PrefaceStats, Span, TocEntry
     >>> es = [TocEntry(i, f"t{i}", i, (), (), Span(i, i)) for i in range(1, 4)]
     >>> stats = PrefaceStats(10, 3, (("一等奖", 1), ("二等奖", 2), ("三等奖", 7)), ("一等奖", "二等奖"), 3)
     >>> tiers, warnings = assign_tiers(es, stats)

@@ -19,11 +19,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extract.names import looks_like_name, merge_padded
-from extract.numerals import tier_heading
-from extract.records import AppendixEntry, Span, TocEntry
-from extract.text import key
-from extract.units import looks_like_unit, parse_units
+from xianjice.extract.names import looks_like_name, merge_padded
+from xianjice.extract.numerals import tier_heading
+from xianjice.extract.records import AppendixEntry, Span, TocEntry
+from xianjice.extract.text import key
+from xianjice.extract.units import looks_like_unit, parse_units
 
 _BULLET = re.compile(r"^(?:[-–•·●▪*]|\d{1,3}[.、)）])\s*")
 _PAGE = re.compile(r"^(?P<rest>(?:.*?[^\d/／])?)\s*[/／]\s*(?P<page>\d{1,5})$")

@@ -3,7 +3,7 @@
 Rules (see :func:`parse_units`):
 
 1. The printed text is split on ``、`` (outside quotes and brackets); each
-   part is one :class:`~extract.records.UnitRef` whose ``name`` is the part
+   part is one :class:`~xianjice.extract.records.UnitRef` whose ``name`` is the part
    as printed.  A parenthetical (``信息中心 (电子通关中心)``) is an
    alternative name of the unit: kept in ``name``, left out of the path.
 2. The longest gazetteer name or alias at the start gives the top
@@ -35,8 +35,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from extract.gazetteer import ANCHOR_KINDS, Gazetteer, load_gazetteer
-from extract.records import Organisation, UnitRef
+from xianjice.extract.gazetteer import ANCHOR_KINDS, Gazetteer, load_gazetteer
+from xianjice.extract.records import Organisation, UnitRef
 
 #: Suffix → kind of a derived organisation; longest suffixes are tried first.
 SUFFIX_KINDS: dict[str, str] = {

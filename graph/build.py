@@ -1,6 +1,6 @@
 """Records → one typed networkx ``MultiDiGraph`` (see the graph model in the README).
 
-Nodes are keyed by the stable ids of :mod:`graph.ids`; every node has
+Nodes are keyed by the stable ids of :mod:`xianjice.graph.ids`; every node has
 ``kind``, ``label``, ``label_en`` and ``pinyin``; every edge has ``rel`` (the
 same as its key).  Compilations, essays and everything inside them are
 visited in a sorted order, so the graph — and every file written from it —
@@ -15,20 +15,16 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from extract.errors import XianjiceError
-from extract.records import Compilation, Concept, Essay, Organisation, Theme, UnitRef
-from graph import ids
-from graph.toplevel import HQ_KINDS, top_level  # noqa: F401  (HQ_KINDS is part of this module's interface)
+from xianjice.errors import GraphBuildError, XianjiceError
+from xianjice.extract.records import Compilation, Concept, Essay, Organisation, Theme, UnitRef
+from xianjice.graph import ids
+from xianjice.graph.analysis.toplevel import HQ_KINDS, top_level  # noqa: F401  (HQ_KINDS is part of this module's interface)
 
 #: English labels of tier ranks; other ranks get "Prize, rank N".
 TIER_ENGLISH = {0: "Grand prize", 1: "First prize", 2: "Second prize", 3: "Third prize"}
 
 
 NODE_KINDS = ("book", "essay", "organisation", "person", "tier", "concept", "theme", "document", "proposal")
-
-
-class GraphBuildError(XianjiceError):
-    """The records cannot be put into one graph (e.g. one book given twice)."""
 
 
 def tier_english(rank: int) -> str:
@@ -344,7 +340,7 @@ def build_graph(compilations: Sequence[Compilation]) -> nx.MultiDiGraph:
 
     Examples
     --------
-    >>> from extract.records import BookInfo, PrefaceStats, Compilation
+    >>> from xianjice.extract.records import BookInfo, PrefaceStats, Compilation
     >>> book = BookInfo("汇编", None, None, "9787801656490", None, (), PrefaceStats(None, None, ()))
     >>> G = build_graph([Compilation("a.txt", book, (), (), ())])
     >>> dict(G.nodes["book/9787801656490"])["kind"]

@@ -34,7 +34,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from urllib.parse import quote, urlsplit
 
-from extract.errors import XianjiceError
+from xianjice.errors import BaseIRIError, XianjiceError
 
 HASH_LENGTH = 6
 DEFAULT_BASE = "https://xianjice.example.org/id/"
@@ -43,10 +43,6 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uf
 _ASCII_RUN = re.compile(r"[a-z0-9]+")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 _UNSAFE_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\\x7f-\U0010ffff]')
-
-
-class BaseIRIError(XianjiceError):
-    """The base IRI given with ``--base`` cannot be used."""
 
 
 def clean_text(text: str | None) -> str:
@@ -96,7 +92,7 @@ def text_hash(text: str, length: int = HASH_LENGTH) -> str:
 @cache
 def _surnames() -> dict[str, str]:
     table: dict[str, str] = {}
-    data = resources.files("graph").joinpath("data/surnames.tsv").read_text("utf-8")
+    data = resources.files("xianjice.graph").joinpath("data/surnames.tsv").read_text("utf-8")
     for line in data.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -223,7 +219,7 @@ def check_base(base: str) -> str:
     >>> check_base("example.org")
     Traceback (most recent call last):
     ...
-    graph.ids.BaseIRIError: base IRI 'example.org' is not absolute (it needs a scheme such as https:)
+    xianjice.errors.BaseIRIError: base IRI 'example.org' is not absolute (it needs a scheme such as https:)
     """
     parts = urlsplit(base)
     if not parts.scheme or not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.\-]*", parts.scheme):
@@ -428,7 +424,7 @@ def org_pinyin(name: str, *, engine: str | None = None) -> str:
     name = clean_text(name)
     if not _HAN.search(name):
         return ""
-    from extract.segment import plain_tokenizer
+    from xianjice.extract.segment import plain_tokenizer
 
     words = []
     cut, is_word = plain_tokenizer(engine)

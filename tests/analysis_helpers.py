@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from extract.records import (
+from xianjice.extract.records import (
     Body, BookInfo, Compilation, Essay, Paragraph, PrefaceStats, Span, Tier, TocEntry,
 )
 

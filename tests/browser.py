@@ -139,8 +139,8 @@ class PageWatch:
 @functools.cache
 def seed_graph() -> nx.MultiDiGraph:
     """Return the knowledge graph of the bundled seed (extracted and analysed once per session)."""
-    from extract.pipeline import extract_files
-    from graph.build import build_graph
+    from xianjice.extract.pipeline import extract_files
+    from xianjice.graph.build import build_graph
     from xianjice import bundled_seed
 
     return build_graph(extract_files([bundled_seed()]))

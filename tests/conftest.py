@@ -15,6 +15,6 @@ def seed_text(seed_path):
 
 @pytest.fixture(scope="session")
 def seed_compilation(seed_path):
-    from extract.book import read_compilation
+    from xianjice.extract.book import read_compilation
 
     return read_compilation(seed_path)

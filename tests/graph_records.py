@@ -7,7 +7,7 @@ person in both books, concepts, citations, mentions and proposals.
 
 from __future__ import annotations
 
-from extract.records import (
+from xianjice.extract.records import (
     Body,
     BookInfo,
     Citation,

@@ -3,8 +3,8 @@
 import sys
 from pathlib import Path
 
-from extract.analyse import PARALLEL_CHARS, analyse
-from extract.book import extract_compilation
+from xianjice.extract.analyse import PARALLEL_CHARS, analyse
+from xianjice.extract.book import extract_compilation
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 

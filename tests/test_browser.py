@@ -12,7 +12,7 @@ import pytest
 
 from browser import (CHROMIUM, IMG_NAME, SCRIPT_TITLE, PageWatch, browser, chromium_missing_message, sample_graph,
                      seed_graph)
-from graph.html import write_html
+from xianjice.graph.explorer.pages import write_html
 
 
 @pytest.fixture(scope="module")
@@ -245,9 +245,9 @@ def test_empty_graph_page_loads(chromium, tmp_path):
 
 
 def test_panel_lists_built_by_the_page_match_the_python_details(watch):
-    """The whole graph's panel is assembled in the page from its edges; graph.html_views.details is the spec."""
-    from graph import html_views
-    from graph.html_data import _cap
+    """The whole graph's panel is assembled in the page from its edges; xianjice.graph.explorer.views.details is the spec."""
+    from xianjice.graph.explorer import views as html_views
+    from xianjice.graph.explorer.data_block import _cap
 
     G = sample_graph()
     data = watch.page.evaluate("({ids: xj.data.ids, l: xj.data.l})")
@@ -268,8 +268,8 @@ def test_book_and_tier_edges_are_faint_and_out_of_the_physics(watch):
 
 def test_large_page_shows_its_frame_first_and_reaches_the_rest(chromium, tmp_path):
     from browser import synthetic_graph
-    from graph.html import render_page
-    from graph.html_views import whole_view
+    from xianjice.graph.explorer.pages import render_page
+    from xianjice.graph.explorer.views import whole_view
 
     G = synthetic_graph(600)
     path = tmp_path / "big.html"
@@ -329,7 +329,7 @@ def shown_edge_values(page, source: str) -> dict[str, tuple[int, str]]:
 def test_units_themes_edges_count_only_the_essays_passing_the_filters(chromium, seed_pages):
     from collections import Counter
 
-    from graph.html_views import essay_table, units_themes_view
+    from xianjice.graph.explorer.views import essay_table, units_themes_view
 
     G = seed_graph()
     _, rows = essay_table(G)
@@ -387,8 +387,8 @@ def test_seed_search_by_pinyin_finds_every_kind(chromium, seed_pages, query, kin
 
 def test_seed_panels_built_by_the_page_match_the_python_details(chromium, seed_pages):
     """Every node of the seed: organisations (essays per theme, essays), concepts (centrality, co-occurring …)."""
-    from graph import html_views
-    from graph.html_data import _cap
+    from xianjice.graph.explorer import views as html_views
+    from xianjice.graph.explorer.data_block import _cap
 
     G = seed_graph()
     facts = html_views.view_facts(G)
@@ -411,7 +411,7 @@ def test_seed_panels_built_by_the_page_match_the_python_details(chromium, seed_p
 def test_units_themes_panel_shows_essays_per_theme(chromium, seed_pages):
     from collections import Counter
 
-    from graph.html_views import PER_THEME, essay_table
+    from xianjice.graph.explorer.views import PER_THEME, essay_table
 
     G = seed_graph()
     _, rows = essay_table(G)

@@ -1,8 +1,8 @@
 import pytest
 
 from analysis_helpers import body_from_lines, compilation, essay
-from extract.candidates import candidate_terms
-from extract.lexicon import load_lexicon
+from xianjice.extract.candidates import candidate_terms
+from xianjice.extract.lexicon import load_lexicon
 
 LEX = load_lexicon()
 

@@ -8,8 +8,8 @@ import random
 
 import pytest
 
-from graph.centrality import COLUMNS, DECIMALS, concept_centrality, leading_eigenvector, rows_triples
-from graph.cooccurrence import concept_network, essay_concept_graph
+from xianjice.graph.analysis.centrality import COLUMNS, DECIMALS, concept_centrality, leading_eigenvector, rows_triples
+from xianjice.graph.analysis.cooccurrence import concept_network, essay_concept_graph
 from concept_graphs import tiny_graph
 
 ALPHA = 0.85
@@ -209,13 +209,13 @@ def test_scores_for_rdf():
 
 @pytest.fixture(scope="module")
 def seed_analysed(seed_path):
-    from extract.pipeline import extract_files
+    from xianjice.extract.pipeline import extract_files
 
     return extract_files([seed_path])[0]
 
 
 def test_seed_ranking_is_stable_under_shuffled_essays(seed_analysed):
-    from graph.build import build_graph
+    from xianjice.graph.build import build_graph
 
     essays = list(seed_analysed.essays)
     random.Random(7).shuffle(essays)
@@ -229,7 +229,7 @@ def test_seed_ranking_is_stable_under_shuffled_essays(seed_analysed):
 
 
 def test_seed_ranking_by_degree_is_sorted_with_the_documented_tie_rule(seed_analysed):
-    from graph.build import build_graph
+    from xianjice.graph.build import build_graph
 
     rows = concept_centrality(build_graph([seed_analysed]), by="degree")
     assert rows[0]["degree"] == max(r["degree"] for r in rows)
@@ -240,7 +240,7 @@ def test_seed_ranking_by_degree_is_sorted_with_the_documented_tie_rule(seed_anal
 def test_rdf_scores_sort_in_sparql():
     from rdflib import Graph
 
-    from graph.turtle import serialize_turtle
+    from xianjice.graph.rdf.turtle import serialize_turtle
 
     G = tiny_graph(TRIANGLE_PENDANT)
     turtle = serialize_turtle(list(rows_triples(concept_centrality(G), base="https://example.org/id/")))
@@ -254,7 +254,7 @@ def test_rdf_scores_sort_in_sparql():
 
 
 def test_sparse_eigenvector_agrees_with_dense(monkeypatch):
-    import graph.centrality as centrality
+    import xianjice.graph.analysis.centrality as centrality
 
     N = concept_network(tiny_graph({"e1": "abc", "e2": "cd", "e3": "de", "e4": "ef", "e5": "ab", "e6": "xy"}))
     dense = leading_eigenvector(N)

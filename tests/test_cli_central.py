@@ -9,7 +9,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from graph.centrality import COLUMNS
+from xianjice.graph.analysis.centrality import COLUMNS
 from xianjice.cli import cli
 
 
@@ -102,7 +102,7 @@ def test_help_has_examples(command):
 
 
 def test_by_choices_are_the_library_measures():
-    from graph.centrality import MEASURES
+    from xianjice.graph.analysis.centrality import MEASURES
     from xianjice.commands_analysis import central
 
     by = next(p for p in central.params if p.name == "by")

@@ -23,7 +23,7 @@ def test_concepts_json_counts_essays():
 
 
 def test_candidates_are_not_in_the_lexicon_and_recur():
-    from extract.lexicon import load_lexicon
+    from xianjice.extract.lexicon import load_lexicon
 
     lexicon = load_lexicon()
     rows = list(csv.DictReader(io.StringIO(run("--candidates", "--format", "csv", "--top", "20"))))
@@ -34,7 +34,7 @@ def test_candidates_are_not_in_the_lexicon_and_recur():
 
 
 def test_user_lexicon(tmp_path):
-    from extract.lexicon import load_lexicon
+    from xianjice.extract.lexicon import load_lexicon
 
     bundled = load_lexicon()
     source = bundled.source

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from concept_graphs import tiny_graph
-from graph.communities import communities_table, community_of, concept_communities, overall_purity
+from xianjice.graph.analysis.communities import communities_table, community_of, concept_communities, overall_purity
 
 # two dense groups of different themes, joined by one essay that discusses c and x
 TWO_GROUPS = {"e1": "abc", "e2": "abc", "e3": "abd", "e4": "xyz", "e5": "xyz", "e6": "xy", "e7": "cx"}
@@ -70,7 +70,7 @@ def test_table_lists_majority_theme_and_purity():
 
 
 def test_a_community_without_a_majority_theme_is_called_mixed():
-    from graph.communities import theme_label
+    from xianjice.graph.analysis.communities import theme_label
 
     assert theme_label({"监管": 1, "风险": 1}, 0.5) == "混合 mixed: 监管 / 风险"
     assert theme_label({"监管": 2, "风险": 1, "统计": 1}, 0.5) == "监管"

@@ -1,10 +1,10 @@
 import pytest
 
 from analysis_helpers import body_from_fixture, body_from_lines, compilation, essay
-from extract.analyse import analyse
-from extract.concepts import concept_links, concepts_in
-from extract.lexicon import load_lexicon, match_form
-from extract.segment import tokenizer, tokens
+from xianjice.extract.analyse import analyse
+from xianjice.extract.concepts import concept_links, concepts_in
+from xianjice.extract.lexicon import load_lexicon, match_form
+from xianjice.extract.segment import tokenizer, tokens
 
 LEX = load_lexicon()
 TOK = tokenizer(LEX)

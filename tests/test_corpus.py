@@ -9,7 +9,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
 from make_corpus import make_corpus  # noqa: E402
 
-from extract.book import extract_compilation  # noqa: E402
+from xianjice.extract.book import extract_compilation  # noqa: E402
 
 
 @pytest.mark.parametrize("n", [1, 7, 150])

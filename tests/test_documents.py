@@ -3,7 +3,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from analysis_helpers import body_from_fixture, body_from_lines
-from extract.documents import cited_documents, definitions
+from xianjice.extract.documents import cited_documents, definitions
 
 
 def cite(*paragraphs):

@@ -15,9 +15,9 @@ from click.testing import CliRunner
 from graph_records import compilations
 from rdflib import Graph
 
-import graph.export as export
-from graph.export import ExportError, write_build
-from graph.ids import BaseIRIError
+import xianjice.graph.writers.export as export
+from xianjice.graph.writers.export import ExportError, write_build
+from xianjice.graph.ids import BaseIRIError
 from xianjice.cli import cli
 
 REPO_EXPORTS = Path(__file__).parent.parent / "exports"
@@ -165,7 +165,7 @@ def test_cli_build_errors(tmp_path, args, message):
 
 def test_repository_exports_are_up_to_date(tmp_path, seed_path):
     """exports/ holds the build of the bundled seed: rebuild with `xianjice build` when this fails."""
-    from extract.pipeline import extract_files
+    from xianjice.extract.pipeline import extract_files
 
     write_build(extract_files([seed_path]), tmp_path / "exports")
     fresh = snapshot(tmp_path / "exports")

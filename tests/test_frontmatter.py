@@ -2,7 +2,7 @@
 
 import pytest
 
-from extract.book import extract_compilation
+from xianjice.extract.book import extract_compilation
 
 CONTENTS = """
 - 关于海关大监管体系建设的思考

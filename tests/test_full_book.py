@@ -8,7 +8,7 @@ title, a ``——`` subtitle, a byline).
 
 import pytest
 
-from extract.book import extract_compilation
+from xianjice.extract.book import extract_compilation
 
 PARAGRAPHS = [
     "学习实践科学发展观，就是要解放思想，勇于改革创新，着力解决影响和制约科学发展的各种体制机制问题。",
@@ -25,7 +25,7 @@ PARAGRAPHS = [
 def full_book(seed_text, *, results_list=False):
     lines = seed_text.splitlines()
     head = lines[:283]  # front matter, contents and the first, complete body
-    from extract.book import extract_compilation as ex
+    from xianjice.extract.book import extract_compilation as ex
 
     entries = [e.entry for e in ex(seed_text, source="seed").essays]
     out = list(head)

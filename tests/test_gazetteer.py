@@ -2,10 +2,10 @@
 
 import pytest
 
-from extract.errors import LexiconError, XianjiceError
-from extract.gazetteer import UNKNOWN_ORDER, Gazetteer, load_gazetteer, parse_gazetteer
-from extract.records import Organisation
-from extract.units import parse_units
+from xianjice.errors import LexiconError, XianjiceError
+from xianjice.extract.gazetteer import UNKNOWN_ORDER, Gazetteer, load_gazetteer, parse_gazetteer
+from xianjice.extract.records import Organisation
+from xianjice.extract.units import parse_units
 
 # the 直属海关 in the customs system's usual order
 DIRECT_CUSTOMS = [

@@ -1,8 +1,8 @@
 """A 特等奖 (grand prize, rank 0, above 一等奖) is a tier like any other, all the way to the graph."""
 
-from extract.book import extract_compilation
-from graph.build import build_graph
-from graph.export import book_report
+from xianjice.extract.book import extract_compilation
+from xianjice.graph.build import build_graph
+from xianjice.graph.writers.export import book_report
 
 BOOK = """前言
 

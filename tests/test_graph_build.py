@@ -1,4 +1,4 @@
-"""The records → networkx graph step (graph.build)."""
+"""The records → networkx graph step (xianjice.graph.build)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import networkx as nx
 import pytest
 from graph_records import HQ, book_a, book_b, compilations, unit
 
-from graph.build import NODE_KINDS, GraphBuildError, build_graph
-from graph.graphml import write_graphml
-from graph.ids import person_id
+from xianjice.graph.build import NODE_KINDS, GraphBuildError, build_graph
+from xianjice.graph.writers.graphml import write_graphml
+from xianjice.graph.ids import person_id
 
 
 @pytest.fixture(scope="module")

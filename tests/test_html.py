@@ -12,8 +12,8 @@ import networkx as nx
 import pytest
 
 from browser import HREF_SUBTITLE, IMG_NAME, SCRIPT_TITLE, sample_graph, seed_graph
-from graph import html_views
-from graph.html import layout_options, render_page, view_paths, write_html
+from xianjice.graph.explorer import views as html_views
+from xianjice.graph.explorer.pages import layout_options, render_page, view_paths, write_html
 
 
 class Tags(HTMLParser):
@@ -217,7 +217,7 @@ def test_seed_pages(tmp_path):
 
 
 def test_heatmap_png_and_svg_are_deterministic_and_draw_chinese(tmp_path):
-    from graph.heatmap import heatmap_matrix, write_heatmap
+    from xianjice.graph.writers.heatmap import heatmap_matrix, write_heatmap
 
     G = seed_graph()
     with warnings.catch_warnings(record=True) as caught:
@@ -236,7 +236,7 @@ def test_heatmap_png_and_svg_are_deterministic_and_draw_chinese(tmp_path):
 
 
 def test_heatmap_of_an_empty_graph_says_so(tmp_path):
-    from graph.heatmap import heatmap_matrix, write_heatmap
+    from xianjice.graph.writers.heatmap import heatmap_matrix, write_heatmap
 
     assert heatmap_matrix(nx.MultiDiGraph()) == ([], [], [])
     png, svg = write_heatmap(nx.MultiDiGraph(), tmp_path)
@@ -246,8 +246,8 @@ def test_heatmap_of_an_empty_graph_says_so(tmp_path):
 def test_heatmap_without_a_chinese_font_raises_a_clear_error(monkeypatch, tmp_path):
     from matplotlib import font_manager
 
-    from extract.errors import XianjiceError
-    from graph import heatmap
+    from xianjice.errors import XianjiceError
+    from xianjice.graph.writers import heatmap
 
     def nothing(*args, **kwargs):
         raise ValueError("no font")
@@ -311,8 +311,8 @@ def test_write_html_computes_shared_facts_once(monkeypatch, tmp_path):
 
 
 def test_communities_passed_in_give_the_same_pages(tmp_path):
-    from graph.communities import concept_communities
-    from graph.html import write_html
+    from xianjice.graph.analysis.communities import concept_communities
+    from xianjice.graph.explorer.pages import write_html
 
     G = seed_graph()
     computed = write_html(G, tmp_path / "a" / "graph.html")
@@ -352,7 +352,7 @@ def test_every_page_is_generated_by_a_pyvis_network(monkeypatch, tmp_path):
 
 @pytest.mark.parametrize("index", [0, 1, 2])
 def test_pyvis_nodes_and_edges_are_the_first_view(texts, index):
-    from graph.html_data import first_view
+    from xianjice.graph.explorer.data_block import first_view
 
     html = texts[index]
     data = page_data(html)
@@ -456,8 +456,8 @@ def test_organisation_details_count_its_essays_per_theme_and_list_them():
 
 
 def test_concept_details_show_its_centrality_and_co_occurring_concepts():
-    from graph.centrality import concept_centrality
-    from graph.communities import community_of, concept_communities
+    from xianjice.graph.analysis.centrality import concept_centrality
+    from xianjice.graph.analysis.communities import community_of, concept_communities
 
     G = seed_graph()
     found = concept_communities(G)
@@ -482,8 +482,8 @@ def test_concept_details_show_its_centrality_and_co_occurring_concepts():
 
 
 def test_write_html_uses_the_centrality_it_is_given(monkeypatch, tmp_path):
-    from graph import centrality
-    from graph.communities import community_of, concept_communities
+    from xianjice.graph.analysis import centrality
+    from xianjice.graph.analysis.communities import community_of, concept_communities
 
     G = sample_graph()
     found = concept_communities(G)

@@ -5,9 +5,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from extract.book import extract_compilation
-from extract.serialize import compilation_to_json
-from extract.text import decode
+from xianjice.extract.book import extract_compilation
+from xianjice.extract.serialize import compilation_to_json
+from xianjice.extract.text import decode
 from xianjice.cli import cli
 
 

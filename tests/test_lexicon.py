@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extract.errors import LexiconError, XianjiceError
-from extract.lexicon import DEFAULT_LEXICON, load_lexicon, match_form
+from xianjice.errors import LexiconError, XianjiceError
+from xianjice.extract.lexicon import DEFAULT_LEXICON, load_lexicon, match_form
 
 LEX = load_lexicon()
 

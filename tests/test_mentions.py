@@ -1,9 +1,9 @@
 import pytest
 
 from analysis_helpers import body_from_fixture, body_from_lines
-from extract.gazetteer import Gazetteer, load_gazetteer
-from extract.mentions import mentions, organisations, persons
-from extract.records import Organisation
+from xianjice.extract.gazetteer import Gazetteer, load_gazetteer
+from xianjice.extract.mentions import mentions, organisations, persons
+from xianjice.extract.records import Organisation
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -5,10 +5,10 @@ import string
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract.book import extract_compilation
-from extract.errors import XianjiceError
-from extract.text import decode
-from extract.toc import find_start, parse_contents
+from xianjice.extract.book import extract_compilation
+from xianjice.errors import XianjiceError
+from xianjice.extract.text import decode
+from xianjice.extract.toc import find_start, parse_contents
 
 
 def toc_lines(seed_text):
@@ -17,7 +17,7 @@ def toc_lines(seed_text):
 
 
 def entries_of(lines):
-    from extract.text import normalise_line
+    from xianjice.extract.text import normalise_line
 
     norm = [normalise_line(line) for line in lines]
     result = parse_contents(norm, find_start(norm))

@@ -5,9 +5,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from analysis_helpers import body_from_fixture, body_from_lines
-from extract.lexicon import load_lexicon
-from extract.proposals import heading_of, marker, proposals
-from extract.segment import tokenizer
+from xianjice.extract.lexicon import load_lexicon
+from xianjice.extract.proposals import heading_of, marker, proposals
+from xianjice.extract.segment import tokenizer
 
 LEX = load_lexicon()
 TOK = tokenizer(LEX)

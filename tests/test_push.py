@@ -1,4 +1,4 @@
-"""Uploading a build with the Graph Store Protocol (graph.push, xianjice push)."""
+"""Uploading a build with the Graph Store Protocol (xianjice.graph.rdf.push, xianjice push)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from click.testing import CliRunner
 from graph_records import compilations
 from oxigraph_server import free_port, oxigraph_server
 
-from graph.build import build_graph
-from graph.push import EndpointRefused, EndpointUnavailable, PushError, push_file, target_url
-from graph.rdf import graph_triples
-from graph.turtle import write_turtle
+from xianjice.graph.build import build_graph
+from xianjice.graph.rdf.push import EndpointRefused, EndpointUnavailable, PushError, push_file, target_url
+from xianjice.graph.rdf.triples import graph_triples
+from xianjice.graph.rdf.turtle import write_turtle
 from xianjice.cli import cli
 
 

@@ -11,11 +11,11 @@ from graph_records import compilations
 from oxigraph_server import oxigraph_server
 from rdf_terms import json_key, rdflib_key
 
-from graph.build import build_graph
-from graph.push import push_file
-from graph.query import QueryError, load_graph, read_query, run_query
-from graph.rdf import graph_triples
-from graph.turtle import write_turtle
+from xianjice.graph.build import build_graph
+from xianjice.graph.rdf.push import push_file
+from xianjice.graph.rdf.query import QueryError, load_graph, read_query, run_query
+from xianjice.graph.rdf.triples import graph_triples
+from xianjice.graph.rdf.turtle import write_turtle
 from xianjice.cli import cli
 
 QUERIES = sorted((Path(__file__).parent.parent / "queries").glob("*.rq"))
@@ -30,7 +30,7 @@ def test_the_queries_users_need_are_shipped():
 
 @pytest.fixture(scope="module")
 def turtle_files(tmp_path_factory, seed_path) -> dict[str, Path]:
-    from extract.pipeline import extract_files
+    from xianjice.extract.pipeline import extract_files
 
     out = tmp_path_factory.mktemp("ttl")
     files = {}
@@ -143,8 +143,8 @@ def test_bad_query_raises(graphs):
 
 def test_essays_by_unit_and_theme_is_the_matrix_of_xianjice_themes(graphs, seed_path):
     """The shipped query and `xianjice themes --level top` give the same counts on the seed."""
-    from extract.pipeline import extract_files
-    from graph.themes import unit_theme_matrix
+    from xianjice.extract.pipeline import extract_files
+    from xianjice.graph.analysis.themes import unit_theme_matrix
 
     matrix = unit_theme_matrix(build_graph(extract_files([seed_path])), level="top")
     expected = {(r["unit"], t): n for r in matrix["rows"] for t, n in r["themes"].items() if n}

@@ -1,4 +1,4 @@
-"""The RDF mapping (graph.rdf) and the sorted Turtle writer (graph.turtle)."""
+"""The RDF mapping (xianjice.graph.rdf.triples) and the sorted Turtle writer (xianjice.graph.rdf.turtle)."""
 
 from __future__ import annotations
 
@@ -14,11 +14,11 @@ from hypothesis import strategies as st
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from graph.build import build_graph
-from graph.ids import BaseIRIError
-from graph.rdf import graph_triples, to_rdflib
-from graph.turtle import serialize_turtle
-from graph.vocab import FOAF, ORG, PREFIXES, SDO, SKOS, XSD
+from xianjice.graph.build import build_graph
+from xianjice.graph.ids import BaseIRIError
+from xianjice.graph.rdf.triples import graph_triples, to_rdflib
+from xianjice.graph.rdf.turtle import serialize_turtle
+from xianjice.graph.rdf.vocab import FOAF, ORG, PREFIXES, SDO, SKOS, XSD
 
 BASE = "https://example.org/id/"
 PREFIX_LINES = "\n".join(f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES) + "\n"
@@ -146,7 +146,7 @@ hostile = st.text(
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(title=hostile, author=hostile, unit_name=hostile, concept=hostile)
 def test_nothing_from_the_input_breaks_iris_or_literals(title, author, unit_name, concept):
-    from extract.records import ConceptLink, UnitRef
+    from xianjice.extract.records import ConceptLink, UnitRef
 
     c = book_b()
     e = c.essays[0]

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.lexicon import load_lexicon
-from extract.segment import DISCOVERY, default_engine, tokenizer
+from xianjice.extract.lexicon import load_lexicon
+from xianjice.extract.segment import DISCOVERY, default_engine, tokenizer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
@@ -41,10 +41,10 @@ def test_same_tokens_on_a_generated_corpus(engines):
 
 
 def test_same_analysis_and_triples_with_either_engine(monkeypatch, seed_path):
-    from extract.pipeline import extract_files
-    from extract.segment import _cut
-    from graph.build import build_graph
-    from graph.rdf import graph_triples
+    from xianjice.extract.pipeline import extract_files
+    from xianjice.extract.segment import _cut
+    from xianjice.graph.build import build_graph
+    from xianjice.graph.rdf.triples import graph_triples
 
     results = []
     for engine in ("jieba", "rjieba"):
@@ -68,8 +68,8 @@ def test_discovery_engine_guesses_unknown_words():
 
 
 def test_organisation_pinyin_is_the_same_with_either_engine(seed_compilation):
-    from extract.gazetteer import load_gazetteer
-    from graph.ids import org_pinyin
+    from xianjice.extract.gazetteer import load_gazetteer
+    from xianjice.graph.ids import org_pinyin
 
     names = {o.name for o in load_gazetteer().organisations}
     names |= {part for e in seed_compilation.essays for u in e.entry.units for part in u.path}

@@ -1,4 +1,4 @@
-"""graph.ttl conforms to the SHACL shapes shipped in graph/data/shapes.ttl."""
+"""graph.ttl conforms to the SHACL shapes shipped in graph/rdf/data/shapes.ttl."""
 
 from __future__ import annotations
 
@@ -9,16 +9,16 @@ import pytest
 from graph_records import compilations
 from rdflib import Graph, Literal, URIRef
 
-from graph.build import build_graph
-from graph.rdf import to_rdflib
-from graph.vocab import ORG, SDO, SKOS, XJ
+from xianjice.graph.build import build_graph
+from xianjice.graph.rdf.triples import to_rdflib
+from xianjice.graph.rdf.vocab import ORG, SDO, SKOS, XJ
 
 BASE = "https://example.org/id/"
 
 
 @pytest.fixture(scope="module")
 def shapes() -> Graph:
-    text = resources.files("graph").joinpath("data/shapes.ttl").read_text("utf-8")
+    text = resources.files("xianjice.graph.rdf").joinpath("data/shapes.ttl").read_text("utf-8")
     return Graph().parse(data=text, format="turtle")
 
 
@@ -80,7 +80,7 @@ SCORES = (XJ.pagerank, XJ.betweenness, XJ.eigenvector, XJ.weightedDegree, XJ.ess
 @pytest.fixture
 def scored() -> Graph:
     """The fixture graph with the centrality triples a build adds."""
-    from graph.centrality import concept_centrality, rows_triples
+    from xianjice.graph.analysis.centrality import concept_centrality, rows_triples
 
     G = build_graph(compilations())
     g = to_rdflib(G, base=BASE)

@@ -10,7 +10,7 @@ import networkx as nx
 import pytest
 
 from concept_graphs import ROOT, tiny_graph
-from graph.themes import (UNKNOWN_UNIT, essay_units, matrix_csv, matrix_json, matrix_table, top_unit_label,
+from xianjice.graph.analysis.themes import (UNKNOWN_UNIT, essay_units, matrix_csv, matrix_json, matrix_table, top_unit_label,
                           unit_theme_matrix, unit_label, write_themes_csv)
 
 THEMES = {"a": "监管", "b": "监管", "c": "税收", "d": "风险"}
@@ -135,17 +135,17 @@ def _corpus_compilations():
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
     from make_corpus import make_corpus
 
-    from extract.analyse import analyse
-    from extract.book import extract_compilation
+    from xianjice.extract.analyse import analyse
+    from xianjice.extract.book import extract_compilation
 
     return [analyse(extract_compilation(make_corpus(90, seed=11), source="corpus.txt"))]
 
 
 def test_the_heatmap_matrix_from_records_is_the_one_from_the_graph(seed_compilation):
     """The build draws the heatmap from the records before the graph exists: it must be the graph's matrix."""
-    from extract.analyse import analyse
-    from graph.build import build_graph
-    from graph.heatmap import heatmap_matrix, records_heatmap_matrix
+    from xianjice.extract.analyse import analyse
+    from xianjice.graph.build import build_graph
+    from xianjice.graph.writers.heatmap import heatmap_matrix, records_heatmap_matrix
 
     for compilations in ([analyse(seed_compilation)], _corpus_compilations()):
         assert records_heatmap_matrix(compilations) == heatmap_matrix(build_graph(compilations))
@@ -156,10 +156,10 @@ def test_a_heatmap_drawn_ahead_from_another_matrix_is_not_used(tmp_path):
     """Records without organisation paths give a different matrix: the build draws the graph's own."""
     from graph_records import compilations
 
-    from graph.background import Painter
-    from graph.build import build_graph
-    from graph.export import write_build
-    from graph.heatmap import heatmap_matrix, records_heatmap_matrix
+    from xianjice.graph.writers.background import Painter
+    from xianjice.graph.build import build_graph
+    from xianjice.graph.writers.export import write_build
+    from xianjice.graph.writers.heatmap import heatmap_matrix, records_heatmap_matrix
 
     books = compilations()
     ahead = records_heatmap_matrix(books)

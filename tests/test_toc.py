@@ -2,7 +2,7 @@
 
 import pytest
 
-from extract.toc import classify, parse_contents, split_byline
+from xianjice.extract.toc import classify, parse_contents, split_byline
 
 CASES = [
     # (lines of one entry, title, unit names, authors, page)

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from graph_records import compilations
 
-from graph.build import build_graph
-from graph.ids import DEFAULT_BASE
-from graph.rdf import graph_triples
-from graph.turtle import serialize_turtle
+from xianjice.graph.build import build_graph
+from xianjice.graph.ids import DEFAULT_BASE
+from xianjice.graph.rdf.triples import graph_triples
+from xianjice.graph.rdf.turtle import serialize_turtle
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -4,9 +4,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.gazetteer import load_gazetteer, parse_gazetteer
-from extract.records import UnitRef
-from extract.units import derived_organisations, kind_of, looks_like_unit, parse_units, split_parts, split_suffixes
+from xianjice.extract.gazetteer import load_gazetteer, parse_gazetteer
+from xianjice.extract.records import UnitRef
+from xianjice.extract.units import derived_organisations, kind_of, looks_like_unit, parse_units, split_parts, split_suffixes
 
 HQ = "海关总署"
 

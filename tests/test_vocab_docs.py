@@ -10,8 +10,8 @@ from click.testing import CliRunner
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
-import graph.centrality as centrality
-from graph.vocab import PREFIXES, XJ
+import xianjice.graph.analysis.centrality as centrality
+from xianjice.graph.rdf.vocab import PREFIXES, XJ
 from xianjice.cli import cli
 
 README = Path(__file__).resolve().parent.parent / "README.md"
@@ -53,7 +53,7 @@ def prefixed(iri: str) -> str:
     for prefix, ns in PREFIXES:
         if iri.startswith(ns):
             return f"{prefix}:{iri[len(ns):]}"
-    raise AssertionError(f"{iri} is in no namespace of graph.vocab.PREFIXES")
+    raise AssertionError(f"{iri} is in no namespace of xianjice.graph.rdf.vocab.PREFIXES")
 
 
 def terms_used(g: Graph) -> tuple[set[str], set[str]]:
@@ -68,7 +68,7 @@ def test_every_xj_term_of_the_seed_build_is_declared(seed_graph):
             if isinstance(t, URIRef) and str(t).startswith(XJ_NS)}
     assert SCORES <= used, "the centrality scores are missing from graph.ttl"
     assert {"AwardTier", "Proposal", "SourceSpan", "rank", "proposes"} <= used
-    assert used <= declared(), f"not declared in graph.vocab.XJ: {sorted(used - declared())}"
+    assert used <= declared(), f"not declared in xianjice.graph.rdf.vocab.XJ: {sorted(used - declared())}"
 
 
 def test_every_xj_term_of_the_seed_build_is_in_the_readme_table(seed_graph, vocabulary_section):

@@ -8,10 +8,16 @@ SEED_NAME = "customs-2009-xianjice-prize-essays.txt"
 
 
 def bundled_seed() -> Path:
-    """The bundled default input: the 2009 China Customs compilation (partial text).
+    """Return the path of the bundled default input (the 2009 China Customs compilation, partial text).
 
-    It lives in the repository's ``seeds/`` folder, next to the packages, so
-    it is there for a source checkout installed with ``pip install -e .``
-    (the README's set-up); an installed wheel has no default input.
+    The repository's ``seeds/`` folder installs as the data package ``xianjice.seeds``,
+    so the seed is there in a wheel as in a source checkout.
+
+    Returns
+    -------
+    pathlib.Path
+        The seed's text file; it exists whenever the package is installed whole.
     """
-    return Path(__file__).resolve().parent.parent / "seeds" / SEED_NAME
+    from importlib import resources
+
+    return Path(str(resources.files("xianjice.seeds") / SEED_NAME))

@@ -1,6 +1,6 @@
 """The ``xianjice`` command line: thin commands over the library.
 
-Every command turns :class:`~extract.errors.XianjiceError` into one line on
+Every command turns :class:`~xianjice.errors.XianjiceError` into one line on
 stderr and exit status 2 (see :mod:`xianjice.common`).
 """
 

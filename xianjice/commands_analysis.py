@@ -10,8 +10,8 @@ FORMATS = ("table", "json", "csv")
 
 
 def _graph(files: tuple[str, ...], lexicon: str | None, gazetteer: str | None):
-    from extract.pipeline import extract_files
-    from graph.build import build_graph
+    from xianjice.extract.pipeline import extract_files
+    from xianjice.graph.build import build_graph
 
     return build_graph(extract_files(input_files(files), lexicon_path=lexicon, gazetteer_path=gazetteer))
 
@@ -46,8 +46,8 @@ def central(files: tuple[str, ...], by: str, top: int, fmt: str, seed: int, lexi
         xianjice central book.txt --by betweenness --format csv > central.csv
         xianjice central --format json | jq '.[0].concept'
     """
-    from graph.centrality import centrality_csv, centrality_json, centrality_table, concept_centrality
-    from graph.communities import communities_table, community_of, concept_communities, overall_purity
+    from xianjice.graph.analysis.centrality import centrality_csv, centrality_json, centrality_table, concept_centrality
+    from xianjice.graph.analysis.communities import communities_table, community_of, concept_communities, overall_purity
 
     G = _graph(files, lexicon, gazetteer)
     communities = concept_communities(G, seed=seed)
@@ -87,7 +87,7 @@ def themes(files: tuple[str, ...], level: str, fmt: str, lexicon: str | None, ga
         xianjice themes book.txt --format csv > themes.csv
         xianjice themes --format json | jq '.rows[0]'
     """
-    from graph.themes import matrix_csv, matrix_json, matrix_table, unit_theme_matrix
+    from xianjice.graph.analysis.themes import matrix_csv, matrix_json, matrix_table, unit_theme_matrix
 
     matrix = unit_theme_matrix(_graph(files, lexicon, gazetteer), level=level)
     if fmt == "json":

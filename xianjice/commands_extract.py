@@ -8,10 +8,10 @@ import json
 
 import click
 
-from extract.pipeline import extract_files
-from extract.records import Compilation
-from extract.serialize import compilation_to_json, essay_to_json, summary
-from graph.texttable import text_table
+from xianjice.extract.pipeline import extract_files
+from xianjice.extract.records import Compilation
+from xianjice.extract.serialize import compilation_to_json, essay_to_json, summary
+from xianjice.graph.writers.texttable import text_table
 from xianjice.common import clean_errors, data_options, input_files
 
 
@@ -85,8 +85,8 @@ def concepts(files: tuple[str, ...], candidates: bool, top: int, min_essays: int
         xianjice concepts --candidates --top 30
         xianjice concepts book.txt --lexicon my-lexicon.csv --format csv > concepts.csv
     """
-    from extract.candidates import candidate_terms
-    from extract.lexicon import load_lexicon
+    from xianjice.extract.candidates import candidate_terms
+    from xianjice.extract.lexicon import load_lexicon
 
     compilations = extract_files(input_files(files), lexicon_path=lexicon, gazetteer_path=gazetteer)
     if candidates:

@@ -6,7 +6,7 @@ import time
 
 import click
 
-from graph.ids import DEFAULT_BASE
+from xianjice.graph.ids import DEFAULT_BASE
 from xianjice.common import clean_errors, data_options, input_files, progress_bars, stderr_progress
 
 DEFAULT_OUT = "exports"
@@ -40,16 +40,16 @@ def build(files: tuple[str, ...], out: str, base: str, lexicon: str | None, gaze
         xianjice build book1.txt book2.txt -o out/
         xianjice build book.txt --base https://data.example.org/xianjice/
     """
-    from graph.background import Painter
+    from xianjice.graph.writers.background import Painter
 
     with Painter() as painter:  # forked first: matplotlib loads in a second process while the rest runs
         _build(files, out, base, lexicon, gazetteer, quiet, timings, painter)
 
 
 def _build(files, out, base, lexicon, gazetteer, quiet, timings, painter) -> None:
-    from extract.pipeline import extract_files
-    from graph.heatmap import records_heatmap_matrix
-    from graph.ids import check_base
+    from xianjice.extract.pipeline import extract_files
+    from xianjice.graph.writers.heatmap import records_heatmap_matrix
+    from xianjice.graph.ids import check_base
 
     progress = stderr_progress(quiet)
     check_base(base)
@@ -59,7 +59,7 @@ def _build(files, out, base, lexicon, gazetteer, quiet, timings, painter) -> Non
                                  progress=progress, timings=stages,
                                  bar=progress_bars(quiet))
     pictures = painter.heatmap(records_heatmap_matrix(compilations))  # drawn while the graph is built
-    from graph.export import write_build  # the heavy imports, after the drawing has started
+    from xianjice.graph.writers.export import write_build  # the heavy imports, after the drawing has started
 
     report = write_build(compilations, out, base=base, progress=progress, timings=stages, pictures=pictures)
     if timings:
@@ -103,7 +103,7 @@ def query(sparql: str, build_dir: str, fmt: str) -> None:
         xianjice query queries/units-on-risk-management.rq --format csv
         xianjice query 'SELECT ?t WHERE { ?e a schema:Article ; schema:name ?t }' -d out/
     """
-    from graph.query import format_result, read_query, run_query
+    from xianjice.graph.rdf.query import format_result, read_query, run_query
 
     text = format_result(run_query(build_dir, read_query(sparql)), fmt)
     click.echo(text, nl=not text.endswith("\n"))
@@ -131,7 +131,7 @@ def push(endpoint: str, graph_iri: str | None, build_dir: str, append: bool, tim
         xianjice push --endpoint http://localhost:3030/xianjice/data --graph https://xianjice.example.org/graph/2009
         xianjice push --endpoint http://admin:pw@localhost:7200/repositories/xj/rdf-graphs/service --append
     """
-    from graph.push import push_file
+    from xianjice.graph.rdf.push import push_file
 
     result = push_file(build_dir, endpoint, graph=graph_iri, replace=not append, timeout=timeout)
     click.echo(f"{result.method} {result.url}: HTTP {result.status}, {result.bytes} bytes", err=True)

@@ -10,7 +10,7 @@ from contextlib import AbstractContextManager, contextmanager
 
 import click
 
-from extract.errors import XianjiceError
+from xianjice.errors import XianjiceError
 from xianjice import bundled_seed
 
 

@@ -18,26 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
-from extract.errors import XianjiceError
-from graph.ids import is_absolute_iri
+from xianjice.errors import EndpointRefused, EndpointUnavailable, PushError, XianjiceError
+from xianjice.graph.ids import is_absolute_iri
 
 TURTLE = "text/turtle; charset=utf-8"
-
-
-class PushError(XianjiceError):
-    """The upload did not happen (bad endpoint URL, nothing to upload …)."""
-
-
-class EndpointUnavailable(PushError):
-    """Nothing answers at the endpoint (connection refused, unknown host, time-out)."""
-
-
-class EndpointRefused(PushError):
-    """The endpoint answered with an HTTP error status."""
-
-    def __init__(self, message: str, status: int):
-        super().__init__(message)
-        self.status = status
 
 
 @dataclass(frozen=True)
@@ -58,7 +42,7 @@ def target_url(endpoint: str, graph: str | None = None) -> str:
     >>> target_url("ftp://h/x")
     Traceback (most recent call last):
     ...
-    graph.push.PushError: endpoint 'ftp://h/x' is not an http:// or https:// URL
+    xianjice.errors.PushError: endpoint 'ftp://h/x' is not an http:// or https:// URL
     """
     parts = urlsplit(endpoint)
     if parts.scheme not in ("http", "https") or not parts.hostname:

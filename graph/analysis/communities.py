@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import networkx as nx
 
-from graph.cooccurrence import concept_network
-from graph.texttable import text_table
+from xianjice.graph.analysis.cooccurrence import concept_network
+from xianjice.graph.writers.texttable import text_table
 
 #: Louvain resolution (1 = classic modularity).
 RESOLUTION = 1.0

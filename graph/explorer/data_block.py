@@ -1,4 +1,4 @@
-"""The data block of an explorer page: one view (:mod:`graph.html_views`) in a compact, columnar form.
+"""The data block of an explorer page: one view (:mod:`xianjice.graph.explorer.views`) in a compact, columnar form.
 
 A 5,000-essay graph has tens of thousands of nodes and a few hundred
 thousand edges; written as one JSON object per node and per edge, with the
@@ -15,7 +15,7 @@ the edges between them) is also handed to pyvis by :mod:`graph.html`, whose
 output becomes the page's first vis-network DataSets; this block serves
 everything else (details, search, filters, nodes revealed later).
 
-Only plain text and numbers go in; :func:`graph.html._json` escapes the
+Only plain text and numbers go in; :func:`xianjice.graph.explorer.pages._json` escapes the
 result for its ``<script type="application/json">``.
 """
 
@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from graph.html_views import CENTRALITY_FIELDS, FIELDS, KINDS, PALETTE, PER_THEME, REL_LABELS, SMALL_COMMUNITY, \
+from xianjice.graph.explorer.views import CENTRALITY_FIELDS, FIELDS, KINDS, PALETTE, PER_THEME, REL_LABELS, SMALL_COMMUNITY, \
     centrality_fields, co_occurs, community_colour, details, node_fields, search_key, style
 
 #: Legend position of each node kind (other kinds follow, by name).
@@ -52,9 +52,9 @@ def page_data(G: nx.MultiDiGraph, view: dict, *, facts: dict, links: list, limit
     G
         The knowledge graph.
     view
-        One view of :mod:`graph.html_views`.
+        One view of :mod:`xianjice.graph.explorer.views`.
     facts
-        :func:`graph.html_views.view_facts` of ``G``.
+        :func:`xianjice.graph.explorer.views.view_facts` of ``G``.
     links
         ``(view id, label, file name)`` of the pages to link to.
     limit
@@ -116,7 +116,7 @@ def page_data(G: nx.MultiDiGraph, view: dict, *, facts: dict, links: list, limit
 
 
 def _whole_lists(facts: dict, index: dict[str, int]) -> dict:
-    """What the whole graph's panel needs beyond its edges (see :func:`graph.html_views.details`).
+    """What the whole graph's panel needs beyond its edges (see :func:`xianjice.graph.explorer.views.details`).
 
     ``oe``: organisation position → its essays (its sub-units' included) as
     indices into ``essays``; ``ep``: the position of each of ``essays``;

@@ -2,8 +2,8 @@
 
 One rule says which unit an essay counts for at the top level: the level
 under the root (a 直属海关, 广东分署, a school), except that headquarters
-departments count for the root itself.  :mod:`graph.build` and
-:mod:`graph.themes` apply it to the graph; :func:`top_unit_theme_rows`
+departments count for the root itself.  :mod:`xianjice.graph.build` and
+:mod:`xianjice.graph.analysis.themes` apply it to the graph; :func:`top_unit_theme_rows`
 applies it to the records directly, so that a build can start drawing the
 heatmap before the graph exists.  The build then compares that matrix with
 the graph's and draws again in the rare case they differ (records without
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from extract.records import Compilation
+from xianjice.extract.records import Compilation
 
 #: Kinds of organisation directly under the root that are part of headquarters
 #: itself: their essays count for the root as top-level unit (the gazetteer's kinds).
@@ -42,7 +42,7 @@ def top_level(path: Sequence[str], second_kind: str | None) -> tuple[str, ...]:
 def top_unit_theme_rows(compilations: Iterable[Compilation]) -> list[Row]:
     """One row per essay: the labels of the top-level units it counts for, and its themes (both sorted).
 
-    The same rows :func:`graph.themes.unit_theme_matrix` reads off the graph
+    The same rows :func:`xianjice.graph.analysis.themes.unit_theme_matrix` reads off the graph
     at ``level="top"``, computed from the records.
     """
     compilations = list(compilations)
@@ -57,7 +57,7 @@ def top_unit_theme_rows(compilations: Iterable[Compilation]) -> list[Row]:
 
 
 def theme_matrix(rows: Iterable[Row], *, level: str) -> dict:
-    """The unit × theme matrix of essay counts from essay rows (see :func:`graph.themes.unit_theme_matrix`).
+    """The unit × theme matrix of essay counts from essay rows (see :func:`xianjice.graph.analysis.themes.unit_theme_matrix`).
 
     >>> m = theme_matrix([(("甲关",), ("监管",)), (("甲关", "乙关"), ("监管", "税收"))], level="top")
     >>> m["themes"], [(r["unit"], r["essays"], r["themes"]) for r in m["rows"]]

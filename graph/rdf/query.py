@@ -16,15 +16,11 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from extract.errors import XianjiceError
-from graph.texttable import text_table
-from graph.vocab import PREFIXES
+from xianjice.errors import QueryError, XianjiceError
+from xianjice.graph.writers.texttable import text_table
+from xianjice.graph.rdf.vocab import PREFIXES
 
 FORMATS = ("table", "tsv", "csv", "json")
-
-
-class QueryError(XianjiceError):
-    """A query cannot be read, parsed or run, or there is no build to run it on."""
 
 
 @dataclass(frozen=True)
@@ -50,7 +46,7 @@ def read_query(text_or_path: str) -> str:
     >>> read_query("missing.rq")
     Traceback (most recent call last):
     ...
-    graph.query.QueryError: missing.rq: no such query file
+    xianjice.errors.QueryError: missing.rq: no such query file
     """
     stripped = text_or_path.strip()
     looks_like_file = stripped.endswith((".rq", ".sparql")) and "\n" not in stripped and "{" not in stripped
@@ -92,7 +88,7 @@ def run_query(graph: Graph | str | Path, sparql: str) -> QueryResult:
 
     The prefixes of graph.ttl (schema:, org:, skos: …) are predeclared.
 
-    >>> from graph.vocab import SDO
+    >>> from xianjice.graph.rdf.vocab import SDO
     >>> g = Graph()
     >>> _ = g.add((URIRef("https://example.org/e/1"), SDO.name, Literal("一")))
     >>> run_query(g, "SELECT ?n WHERE { ?e schema:name ?n }").records()
@@ -153,7 +149,7 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
     if fmt not in FORMATS:
         raise QueryError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if result.kind in ("CONSTRUCT", "DESCRIBE"):
-        from graph.turtle import serialize_turtle
+        from xianjice.graph.rdf.turtle import serialize_turtle
 
         return serialize_turtle(result.graph)
     if result.kind == "ASK":

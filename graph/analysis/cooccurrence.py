@@ -47,7 +47,7 @@ def concept_network(G: nx.MultiDiGraph) -> nx.Graph:
     Parameters
     ----------
     G
-        The knowledge graph (:func:`graph.build.build_graph`).
+        The knowledge graph (:func:`xianjice.graph.build.build_graph`).
 
     Returns
     -------

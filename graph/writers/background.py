@@ -16,7 +16,7 @@ import sys
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
-from graph.heatmap import Matrix, heatmap_files, warm_up
+from xianjice.graph.writers.heatmap import Matrix, heatmap_files, warm_up
 
 
 @dataclass(frozen=True)

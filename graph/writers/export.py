@@ -27,30 +27,26 @@ from pathlib import Path
 
 import networkx as nx
 
-from extract.errors import XianjiceError
-from extract.records import Compilation
-from graph.build import build_graph
-from graph.graphml import write_graphml
-from graph.centrality import centrality_csv, concept_centrality, rows_triples
-from graph.communities import community_of, concept_communities
-from graph.background import Pictures
-from graph.heatmap import heatmap_files, heatmap_matrix
-from graph.html import write_html
-from graph.themes import write_themes_csv
-from graph.ids import DEFAULT_BASE, check_base
-from graph.rdf import graph_triples
-from graph.tables import write_tables
-from graph.turtle import write_turtle
+from xianjice.errors import ExportError, XianjiceError
+from xianjice.extract.records import Compilation
+from xianjice.graph.build import build_graph
+from xianjice.graph.writers.graphml import write_graphml
+from xianjice.graph.analysis.centrality import centrality_csv, concept_centrality, rows_triples
+from xianjice.graph.analysis.communities import community_of, concept_communities
+from xianjice.graph.writers.background import Pictures
+from xianjice.graph.writers.heatmap import heatmap_files, heatmap_matrix
+from xianjice.graph.explorer.pages import write_html
+from xianjice.graph.analysis.themes import write_themes_csv
+from xianjice.graph.ids import DEFAULT_BASE, check_base
+from xianjice.graph.rdf.triples import graph_triples
+from xianjice.graph.writers.tables import write_tables
+from xianjice.graph.rdf.turtle import write_turtle
 
 #: Files kept from the directory a build replaces.
 KEEP = ("README.md", ".gitignore", ".gitattributes")
 GENERATOR = "xianjice"
 
 Progress = Callable[[str], None] | None
-
-
-class ExportError(XianjiceError):
-    """The output directory cannot be written or replaced."""
 
 
 def _say(progress: Progress, message: str) -> None:
@@ -65,7 +61,7 @@ def _count(values) -> dict[str, int]:
 def book_report(c: Compilation, G: nx.MultiDiGraph) -> dict:
     """What was found in one compilation and what could not be placed.
 
-    >>> from extract.records import BookInfo, PrefaceStats
+    >>> from xianjice.extract.records import BookInfo, PrefaceStats
     >>> c = Compilation("dir/a.txt", BookInfo("书", None, None, None, None, (), PrefaceStats(None, None, ())), (), (), ())
     >>> book_report(c, nx.MultiDiGraph())["source"]
     'a.txt'
@@ -264,8 +260,8 @@ def write_build(
         When given, filled with the seconds each stage took (graph,
         centrality, turtle, tables, html, heatmap); never written to the build.
     pictures
-        A heatmap already being drawn (:meth:`graph.background.Painter.heatmap`
-        of :func:`graph.heatmap.records_heatmap_matrix`), used when its
+        A heatmap already being drawn (:meth:`xianjice.graph.writers.background.Painter.heatmap`
+        of :func:`xianjice.graph.writers.heatmap.records_heatmap_matrix`), used when its
         matrix is the graph's; otherwise the heatmap is drawn here.
 
     Returns
@@ -277,7 +273,7 @@ def write_build(
     ------
     ExportError
         When ``out_dir`` cannot be written or is not a build directory.
-    graph.ids.BaseIRIError
+    xianjice.graph.ids.BaseIRIError
         When ``base`` is not usable.
     """
     base = check_base(base)

@@ -1,7 +1,7 @@
 """A static picture for papers and slides: the unit × theme heatmap (PNG and SVG).
 
 Rows are top-level units, columns themes, cells the number of essays (from
-:func:`graph.themes.unit_theme_matrix`).  Chinese labels are drawn with
+:func:`xianjice.graph.analysis.themes.unit_theme_matrix`).  Chinese labels are drawn with
 Noto Sans CJK (Debian's ``fonts-noto-cjk``); without it the function raises
 rather than drawing tofu boxes.  Both files are byte-identical across runs:
 no dates, no software version, a fixed SVG hash salt, glyphs as paths.
@@ -13,7 +13,7 @@ import functools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from extract.errors import XianjiceError
+from xianjice.errors import FontMissingError, XianjiceError
 
 if TYPE_CHECKING:  # the background painter imports this module first thing: keep it light
     import networkx as nx
@@ -22,10 +22,6 @@ if TYPE_CHECKING:  # the background painter imports this module first thing: kee
 CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans SC", "Noto Serif CJK SC")
 #: Directory of Debian's fonts-noto-cjk, searched when matplotlib's font list does not know it yet.
 NOTO_DIR = Path("/usr/share/fonts/opentype/noto")
-
-
-class FontMissingError(XianjiceError):
-    """No font able to draw Chinese is installed."""
 
 
 @functools.cache
@@ -65,14 +61,14 @@ def heatmap_matrix(G: nx.MultiDiGraph) -> tuple[list[str], list[str], list[list[
     >>> heatmap_matrix(G)
     (['乙关', '甲关'], ['监管'], [[2], [1]])
     """
-    from graph.themes import unit_theme_matrix
+    from xianjice.graph.analysis.themes import unit_theme_matrix
 
     return heatmap_table(unit_theme_matrix(G, level="top"))
 
 
 def records_heatmap_matrix(compilations) -> Matrix:
     """:func:`heatmap_matrix` computed from the records, before any graph exists (the same result, tested)."""
-    from graph.toplevel import theme_matrix, top_unit_theme_rows
+    from xianjice.graph.analysis.toplevel import theme_matrix, top_unit_theme_rows
 
     return heatmap_table(theme_matrix(top_unit_theme_rows(compilations), level="top"))
 

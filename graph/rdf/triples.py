@@ -14,8 +14,8 @@ import networkx as nx
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from graph.ids import DEFAULT_BASE, check_base, hashed_slug
-from graph.vocab import DCTERMS, FOAF, ORG, PREFIXES, PROV, RDF, SDO, SKOS, XJ, XSD
+from xianjice.graph.ids import DEFAULT_BASE, check_base, hashed_slug
+from xianjice.graph.rdf.vocab import DCTERMS, FOAF, ORG, PREFIXES, PROV, RDF, SDO, SKOS, XJ, XSD
 
 Triple = tuple[URIRef, URIRef, Node]
 
@@ -210,7 +210,7 @@ _EDGE_PROPERTIES = {
 def graph_triples(G: nx.MultiDiGraph, *, base: str = DEFAULT_BASE) -> Iterator[Triple]:
     """Yield the RDF triples of the graph (duplicates possible, order unspecified).
 
-    Raises :class:`graph.ids.BaseIRIError` for an unusable base IRI.
+    Raises :class:`xianjice.graph.ids.BaseIRIError` for an unusable base IRI.
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("tier/1", kind="tier", label="一等奖", label_en="First prize", pinyin="", rank=1)

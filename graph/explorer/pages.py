@@ -5,13 +5,13 @@
 the others.  Every page is the output of a pyvis ``Network``'s
 ``generate_html``: its vis-network options are set with ``set_options`` and
 the nodes and edges the page shows first (at most ``limit``, the most
-central; :func:`graph.html_data.first_view`) are added with ``add_node`` and
+central; :func:`xianjice.graph.explorer.data_block.first_view`) are added with ``add_node`` and
 ``add_edge`` and become the page's first vis DataSets.  pyvis renders our own
-template (:mod:`graph.html_assets`), because pyvis 0.3.2's template links
+template (:mod:`xianjice.graph.explorer.assets`), because pyvis 0.3.2's template links
 Bootstrap from a CDN even with ``cdn_resources="in_line"``; vis-network is
 the copy shipped inside pyvis.  Everything else — details, search,
 filters, the nodes reached later — is the compact block of
-:mod:`graph.html_data` (one object per node and per edge for the whole of a
+:mod:`xianjice.graph.explorer.data_block` (one object per node and per edge for the whole of a
 5,000-essay graph made a page of tens of megabytes).  Every script and
 style is inlined: the pages work with no network at all.
 
@@ -28,9 +28,9 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph import html_assets
-from graph.html_data import first_view, page_data
-from graph.html_views import VIEWS, view_facts
+from xianjice.graph.explorer import assets as html_assets
+from xianjice.graph.explorer.data_block import first_view, page_data
+from xianjice.graph.explorer.views import VIEWS, view_facts
 
 #: Most nodes a page shows before any search or filter (the most central ones).
 DEFAULT_LIMIT = 400
@@ -53,7 +53,7 @@ def write_html(G: nx.MultiDiGraph, path: str | Path, *, views: bool = True, limi
     Parameters
     ----------
     G
-        The knowledge graph (:func:`graph.build.build_graph`).
+        The knowledge graph (:func:`xianjice.graph.build.build_graph`).
     path
         The main page, e.g. ``exports/graph.html``; the other views are
         written next to it (see :func:`view_paths`).
@@ -63,10 +63,10 @@ def write_html(G: nx.MultiDiGraph, path: str | Path, *, views: bool = True, limi
         At most this many nodes (the most central) are shown before the
         user searches or filters; the rest stay reachable.
     communities
-        :func:`graph.communities.concept_communities` of ``G``, when already
+        :func:`xianjice.graph.analysis.communities.concept_communities` of ``G``, when already
         computed (saves computing them again).
     centrality
-        :func:`graph.centrality.concept_centrality` rows of ``G`` (with their
+        :func:`xianjice.graph.analysis.centrality.concept_centrality` rows of ``G`` (with their
         communities), when already computed; the concept panels show them.
 
     Returns
@@ -89,10 +89,10 @@ def write_html(G: nx.MultiDiGraph, path: str | Path, *, views: bool = True, limi
 
 def render_page(G: nx.MultiDiGraph, view: dict, *, links: list, limit: int = DEFAULT_LIMIT,
                 facts: dict | None = None) -> str:
-    """Return the HTML of one view (see :mod:`graph.html_views`) as a string.
+    """Return the HTML of one view (see :mod:`xianjice.graph.explorer.views`) as a string.
 
     ``links`` lists ``(view id, label, file name)`` of the pages to link to;
-    ``facts`` is :func:`graph.html_views.view_facts` of ``G`` (computed when
+    ``facts`` is :func:`xianjice.graph.explorer.views.view_facts` of ``G`` (computed when
     not given).
     """
     facts = facts or view_facts(G)
@@ -110,8 +110,8 @@ def render_page(G: nx.MultiDiGraph, view: dict, *, links: list, limit: int = DEF
 def network(data: dict, *, directed: bool, weighted: bool):
     """Return the pyvis ``Network`` of a page: the nodes and edges it shows first, and its options.
 
-    ``data`` is the page's :func:`graph.html_data.page_data`; the nodes and
-    edges are those of :func:`graph.html_data.first_view`, in its order, made
+    ``data`` is the page's :func:`xianjice.graph.explorer.data_block.page_data`; the nodes and
+    edges are those of :func:`xianjice.graph.explorer.data_block.first_view`, in its order, made
     as the page script makes the ones it adds later (same ids — an edge is
     ``e<number>`` — labels, shapes, colours, sizes).  No ``title`` is given:
     the page adds hover titles as text.

@@ -5,7 +5,7 @@ discusses, and once for each of its units (an essay written jointly by two
 units counts for both).  Rows are units — printed as their path under the
 root, e.g. ``拱北海关/综合统计处`` — or, with ``level="top"``, top-level units
 (the level under the root; essays of headquarters departments count for the
-root itself, as in :func:`graph.build.build_graph`).  Columns are the themes
+root itself, as in :func:`xianjice.graph.build.build_graph`).  Columns are the themes
 of the concepts, most discussed first.
 """
 
@@ -18,9 +18,9 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.cooccurrence import essay_concepts
-from graph.texttable import text_table
-from graph.toplevel import NO_THEME, UNKNOWN_UNIT, theme_matrix, top_level
+from xianjice.graph.analysis.cooccurrence import essay_concepts
+from xianjice.graph.writers.texttable import text_table
+from xianjice.graph.analysis.toplevel import NO_THEME, UNKNOWN_UNIT, theme_matrix, top_level
 
 LEVELS = ("unit", "top")
 
@@ -65,7 +65,7 @@ def top_unit_label(G: nx.MultiDiGraph, org: str) -> str:
     """Return the label of the top-level unit ``org`` belongs to.
 
     The top level is the level under the root; a headquarters department
-    (``org_kind`` in :data:`graph.toplevel.HQ_KINDS`) counts for the root.
+    (``org_kind`` in :data:`xianjice.graph.analysis.toplevel.HQ_KINDS`) counts for the root.
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("org/r", label="海关总署"); G.add_node("org/r/b", label="办公厅", org_kind="department")

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from graph.themes import NO_THEME, essay_themes, org_path, top_unit_label
+from xianjice.graph.analysis.themes import NO_THEME, essay_themes, org_path, top_unit_label
 
 #: Node kinds in legend order: (kind, legend label, vis shape, colour, shown by default).
 KINDS = (
@@ -101,7 +101,7 @@ def search_key(label: str, pinyin: str = "", *, person: bool = False) -> str:
     """
     if pinyin:
         return compact_pinyin(pinyin)
-    from graph.ids import syllables
+    from xianjice.graph.ids import syllables
 
     return compact_pinyin("".join(syllables(label, person=person)))
 
@@ -240,7 +240,7 @@ def node_importance(G: nx.MultiDiGraph) -> dict[str, float]:
 def concept_scores(G: nx.MultiDiGraph, *, network: nx.Graph | None = None) -> dict[str, float]:
     """Return each concept's PageRank in the co-occurrence network, scaled so the top is 1.
 
-    The same PageRank as :func:`graph.centrality.concept_centrality` (damping
+    The same PageRank as :func:`xianjice.graph.analysis.centrality.concept_centrality` (damping
     0.85, weighted), without its costlier measures; rounded to 6 places.
 
     >>> G = nx.MultiDiGraph()
@@ -252,7 +252,7 @@ def concept_scores(G: nx.MultiDiGraph, *, network: nx.Graph | None = None) -> di
     >>> concept_scores(G)["concept/h"]
     1.0
     """
-    from graph.cooccurrence import concept_network
+    from xianjice.graph.analysis.cooccurrence import concept_network
 
     N = concept_network(G) if network is None else network
     if len(N) == 0:
@@ -362,7 +362,7 @@ CENTRALITY_FIELDS = ("PageRank", "加权度 weighted degree", "介数 betweennes
 
 
 def centrality_fields(n: str, facts: dict) -> list[list[str]]:
-    """Return a concept's centrality fields (from :func:`graph.centrality.concept_centrality` rows in ``facts``).
+    """Return a concept's centrality fields (from :func:`xianjice.graph.analysis.centrality.concept_centrality` rows in ``facts``).
 
     >>> facts = {"centrality": {"c": {"pagerank": 0.25, "degree": 3, "betweenness": 0.5, "community": 2}},
     ...          "pagerank_rank": {"c": 1}, "community_themes": {2: "监管"}}
@@ -450,13 +450,13 @@ def view_facts(G: nx.MultiDiGraph, *, communities: list[dict] | None = None,
 
     Pass it as ``facts=`` to the view functions so that writing the three
     pages walks the graph once, not once per page.  *communities* (of
-    :func:`graph.communities.concept_communities`) and *centrality* (rows of
-    :func:`graph.centrality.concept_centrality`) are used as given when the
+    :func:`xianjice.graph.analysis.communities.concept_communities`) and *centrality* (rows of
+    :func:`xianjice.graph.analysis.centrality.concept_centrality`) are used as given when the
     caller already has them (a build does), else computed here.
     """
-    from graph.centrality import concept_centrality
-    from graph.communities import community_of, concept_communities
-    from graph.cooccurrence import concept_network
+    from xianjice.graph.analysis.centrality import concept_centrality
+    from xianjice.graph.analysis.communities import community_of, concept_communities
+    from xianjice.graph.analysis.cooccurrence import concept_network
 
     ids, rows = essay_table(G)
     N = concept_network(G)
@@ -620,7 +620,7 @@ def _top_unit_nodes(G: nx.MultiDiGraph) -> dict[str, str]:
 
 def concepts_view(G: nx.MultiDiGraph, *, facts: dict | None = None) -> dict:
     """Return the ``concepts`` view: concepts linked by co-occurrence, coloured by community."""
-    from graph.communities import community_of
+    from xianjice.graph.analysis.communities import community_of
 
     facts = facts or view_facts(G)
     N = facts["network"]

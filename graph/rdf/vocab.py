@@ -167,7 +167,7 @@ class XJ(_namespace.DefinedNamespace):
     ``unknown`` when not in the gazetteer),
     ``firstLine`` / ``lastLine`` (1-based, inclusive), ``sourceFile`` (file
     name of the input).  The centrality scores of a concept in the concept
-    co-occurrence network (see :mod:`graph.centrality`): ``pagerank``,
+    co-occurrence network (see :mod:`xianjice.graph.analysis.centrality`): ``pagerank``,
     ``betweenness``, ``eigenvector`` (``xsd:decimal``), ``weightedDegree`` and
     ``essayCount`` (``xsd:integer``).
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from graph.vocab import PREFIXES, RDF, XSD
+from xianjice.graph.rdf.vocab import PREFIXES, RDF, XSD
 
 _RDF_TYPE = str(RDF.type)
 _XSD_INTEGER = str(XSD.integer)
@@ -57,7 +57,7 @@ def quote_string(text: str) -> str:
 
 
 class TurtleWriter:
-    """Render rdflib terms with a fixed set of prefixes (``graph.vocab.PREFIXES``).
+    """Render rdflib terms with a fixed set of prefixes (``xianjice.graph.rdf.vocab.PREFIXES``).
 
     >>> w = TurtleWriter()
     >>> w.term(RDF.type), w.term(URIRef("https://example.org/a b"))
@@ -133,7 +133,7 @@ class TurtleWriter:
 def serialize_turtle(triples: Iterable[tuple[Node, Node, Node]]) -> str:
     """Return deterministic Turtle text for ``triples``.
 
-    >>> from graph.vocab import SDO
+    >>> from xianjice.graph.rdf.vocab import SDO
     >>> print(serialize_turtle([(URIRef("https://example.org/e/1"), SDO.position, Literal(1)),
     ...                         (URIRef("https://example.org/e/1"), RDF.type, SDO.Article)]).split("\\n\\n")[1])
     <https://example.org/e/1>

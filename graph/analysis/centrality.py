@@ -2,7 +2,7 @@
 
 The measures (explained for readers in the README, "How centrality is
 measured") are computed on the concept co-occurrence network of
-:func:`graph.cooccurrence.concept_network` (a node per concept, an edge
+:func:`xianjice.graph.analysis.cooccurrence.concept_network` (a node per concept, an edge
 between two concepts some essay discusses together, weighted by the number
 of such essays):
 
@@ -26,7 +26,7 @@ of such essays):
     from a fixed start vector beyond;
 
 and on the bipartite essay–concept graph of
-:func:`graph.cooccurrence.essay_concept_graph`:
+:func:`xianjice.graph.analysis.cooccurrence.essay_concept_graph`:
 
 ``essay_share``
     bipartite degree centrality: the share of all essays that discuss it;
@@ -56,8 +56,8 @@ import json
 import networkx as nx
 import numpy as np
 
-from graph.cooccurrence import concept_network, essay_concept_graph, essay_concepts
-from graph.themes import UNKNOWN_UNIT, essay_units
+from xianjice.graph.analysis.cooccurrence import concept_network, essay_concept_graph, essay_concepts
+from xianjice.graph.analysis.themes import UNKNOWN_UNIT, essay_units
 
 #: Decimal places kept for every measure.
 DECIMALS = 6
@@ -202,7 +202,7 @@ def concept_centrality(
     Parameters
     ----------
     G
-        The knowledge graph (:func:`graph.build.build_graph`).
+        The knowledge graph (:func:`xianjice.graph.build.build_graph`).
     by
         The measure to rank by: one of :data:`MEASURES`.
     sample_betweenness_above
@@ -212,7 +212,7 @@ def concept_centrality(
         Seed for the betweenness sample.
     communities
         Concept id → community number (from
-        :func:`graph.communities.concept_communities`); the ``community``
+        :func:`xianjice.graph.analysis.communities.concept_communities`); the ``community``
         field is ``None`` when not given.
 
     Returns
@@ -347,7 +347,7 @@ def centrality_table(rows: list[dict], *, decimals: int = 4) -> str:
     #  concept  theme  com  degree  pagerank  betweenness  eigenvector  essays  units  top units  1st prize  others
     1  通关     监管     1  0.0000    0.5000       0.0000       0.0000       0      0          0      25.0%       -
     """
-    from graph.texttable import text_table
+    from xianjice.graph.writers.texttable import text_table
 
     def cell(key: str, value) -> str:
         if value is None:
@@ -366,7 +366,7 @@ def centrality_table(rows: list[dict], *, decimals: int = 4) -> str:
 # --- RDF --------------------------------------------------------------------
 
 #: Measure → (local name of its ``xj:`` term, XSD datatype local name); both must be
-#: declared in :mod:`graph.vocab` (``XJ``, ``XSD``), which :func:`rows_triples` checks.
+#: declared in :mod:`xianjice.graph.rdf.vocab` (``XJ``, ``XSD``), which :func:`rows_triples` checks.
 RDF_TERMS = {
     "degree": ("weightedDegree", "integer"),
     "pagerank": ("pagerank", "decimal"),
@@ -383,7 +383,7 @@ def rows_triples(rows: list[dict], *, base: str | None = None):
     those of :data:`RDF_TERMS` in the ``xj:`` namespace; decimals keep
     :data:`DECIMALS` places in a fixed lexical form
     (``"0.102414"^^xsd:decimal``), counts are ``xsd:integer``.  Concept IRIs
-    are ``base`` + node id, as in :mod:`graph.rdf`; rows come out by id.
+    are ``base`` + node id, as in :mod:`xianjice.graph.rdf.triples`; rows come out by id.
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("concept/a", kind="concept", label="a", theme="T"); G.add_node("e", kind="essay")
@@ -398,8 +398,8 @@ def rows_triples(rows: list[dict], *, base: str | None = None):
     """
     from rdflib import Literal, URIRef
 
-    from graph.ids import DEFAULT_BASE, check_base
-    from graph.vocab import XJ, XSD
+    from xianjice.graph.ids import DEFAULT_BASE, check_base
+    from xianjice.graph.rdf.vocab import XJ, XSD
 
     base = check_base(base or DEFAULT_BASE)
     # XJ and XSD are closed namespaces: a term missing from graph/vocab.py raises here.

@@ -1,0 +1,1 @@
+"""Analysis of the graph: concept co-occurrence, centrality, communities, the unit × theme matrix."""

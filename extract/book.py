@@ -16,7 +16,9 @@ from xianjice.errors import InputError
 from xianjice.extract.frontmatter import parse_front_matter
 from xianjice.extract.gazetteer import Gazetteer, load_gazetteer
 from xianjice.extract.records import AppendixEntry, Body, Compilation, Essay, TocEntry, Unplaced
-from xianjice.extract.text import key, normalise_lines, read_text
+from xianjice.extract.document import Document, text_document
+from xianjice.extract.readers import read_document
+from xianjice.extract.text import key
 from xianjice.extract.tiers import assign_tiers, results_list
 from xianjice.extract.toc import find_start, parse_contents
 from xianjice.extract.units import derived_organisations
@@ -30,23 +32,27 @@ def read_compilation(path: str | Path, *, gazetteer: Gazetteer | None = None) ->
 
     Raises :class:`~xianjice.errors.InputError` naming the file and the problem.
     """
-    return extract_compilation(read_text(path), source=str(path), gazetteer=gazetteer)
+    return extract_document(read_document(path), gazetteer=gazetteer)
 
 
 def extract_compilation(text: str, *, source: str, gazetteer: Gazetteer | None = None) -> Compilation:
-    """Extract the records of one compilation from its text.
+    """Extract the records of one compilation from its decoded text (see :func:`extract_document`)."""
+    return extract_document(text_document(text, source=source), gazetteer=gazetteer)
+
+
+def extract_document(document: Document, *, gazetteer: Gazetteer | None = None) -> Compilation:
+    """Extract the records of one compilation from a document.
 
     Parameters
     ----------
-    text
-        The decoded text of the book.
-    source
-        The name used in messages and provenance (usually the file path).
+    document
+        The file's lines, as a reader gave them.
     gazetteer
         The organisations to resolve units against; the bundled one by default.
     """
     gazetteer = gazetteer or load_gazetteer()
-    lines = normalise_lines(text)
+    source = document.source
+    lines = document.texts()
     if not any(lines):
         raise InputError(source, "the file is empty")
     start = find_start(lines)

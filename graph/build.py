@@ -234,8 +234,8 @@ class _Builder:
             last_line=span.end,
             toc_first_line=entry.lines.start,
             toc_last_line=entry.lines.end,
-            body_first_line=e.body.lines.start if e.body else 0,
-            body_last_line=e.body.lines.end if e.body else 0,
+            body_first_line=e.body.lines.start if e.body else None,  # lines count from 1: no body, no line
+            body_last_line=e.body.lines.end if e.body else None,
             truncated=bool(e.body and e.body.truncated),
             book=book,
         )

@@ -66,9 +66,9 @@ def test_graphml_and_csv_read_back_with_chinese_intact(built):
     H = nx.read_graphml(out / "graph.graphml", force_multigraph=True)
     assert (H.number_of_nodes(), H.number_of_edges()) == (report["graph"]["nodes"], report["graph"]["edges"])
     assert H.nodes["org/hai-guan-zong-shu/gong-bei-hai-guan"]["pinyin"] == "Gǒngběi Hǎiguān"
-    with open(out / "nodes.csv", encoding="utf-8", newline="") as f:
+    with open(out / "nodes.csv", encoding="utf-8-sig", newline="") as f:
         nodes = list(csv.DictReader(f))
-    with open(out / "edges.csv", encoding="utf-8", newline="") as f:
+    with open(out / "edges.csv", encoding="utf-8-sig", newline="") as f:
         edges = list(csv.DictReader(f))
     assert len(nodes) == report["graph"]["nodes"] and len(edges) == report["graph"]["edges"]
     assert {"id", "kind", "label", "label_en", "pinyin"} <= set(nodes[0])

@@ -104,7 +104,7 @@ def test_csv(G, tmp_path):
     assert ["甲关", "3", "2", "2", "0"] in table
     path = tmp_path / "themes.csv"
     size = write_themes_csv(G, path)
-    assert path.read_bytes() == matrix_csv(unit_theme_matrix(G)).encode("utf-8")
+    assert path.read_bytes() == b"\xef\xbb\xbf" + matrix_csv(unit_theme_matrix(G)).encode("utf-8")
     assert size == path.stat().st_size
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 import click
@@ -11,6 +9,7 @@ import click
 from xianjice.extract.pipeline import extract_files
 from xianjice.extract.records import Compilation
 from xianjice.extract.serialize import compilation_to_json, essay_to_json, summary
+from xianjice.graph.writers.tables import csv_text
 from xianjice.graph.writers.texttable import text_table
 from xianjice.common import clean_errors, data_options, input_files
 
@@ -123,11 +122,7 @@ def render(rows: list[dict], columns: list[str], fmt: str) -> str:
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2)
     if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        return out.getvalue().rstrip("\n")
+        return csv_text(columns, ([r.get(col) for col in columns] for r in rows)).rstrip("\n")
     numbers = [i for i, col in enumerate(columns)
                if rows and all(isinstance(r.get(col), (int, float)) and not isinstance(r.get(col), bool) for r in rows)]
     return text_table(columns, [[str(r.get(col, "")) for col in columns] for r in rows], right=numbers)

@@ -49,8 +49,6 @@ Unicode code point order.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 import networkx as nx
@@ -58,6 +56,7 @@ import numpy as np
 
 from xianjice.graph.analysis.cooccurrence import concept_network, essay_concept_graph, essay_concepts
 from xianjice.graph.analysis.themes import UNKNOWN_UNIT, essay_units
+from xianjice.graph.writers.tables import csv_text
 
 #: Decimal places kept for every measure.
 DECIMALS = 6
@@ -316,12 +315,7 @@ def centrality_csv(rows: list[dict]) -> str:
     >>> centrality_csv(concept_centrality(G, communities={"concept/a": 1})).splitlines()[1].split(",")[:4]
     ['1', 'a', 'T', '1']
     """
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for r in rows:
-        writer.writerow([_cell(r[c]) for c in COLUMNS])
-    return out.getvalue()
+    return csv_text(COLUMNS, ([_cell(r[c]) for c in COLUMNS] for r in rows))
 
 
 def centrality_json(rows: list[dict]) -> str:

@@ -11,14 +11,12 @@ of the concepts, most discussed first.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-from pathlib import Path
 
 import networkx as nx
 
 from xianjice.graph.analysis.cooccurrence import essay_concepts
+from xianjice.graph.writers.tables import csv_text, write_csv
 from xianjice.graph.writers.texttable import text_table
 from xianjice.graph.analysis.toplevel import NO_THEME, UNKNOWN_UNIT, theme_matrix, top_level
 
@@ -160,12 +158,8 @@ def matrix_csv(matrix: dict) -> str:
     unit,essays,监管
     甲关,2,1
     """
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["unit", "essays", *matrix["themes"]])
-    for row in matrix["rows"]:
-        writer.writerow([row["unit"], row["essays"], *(row["themes"][t] for t in matrix["themes"])])
-    return out.getvalue()
+    rows = ([row["unit"], row["essays"], *(row["themes"][t] for t in matrix["themes"])] for row in matrix["rows"])
+    return csv_text(["unit", "essays", *matrix["themes"]], rows)
 
 
 def matrix_json(matrix: dict) -> str:
@@ -191,7 +185,5 @@ def matrix_table(matrix: dict) -> str:
 
 
 def write_themes_csv(G: nx.MultiDiGraph, path, *, level: str = "unit") -> int:
-    """Write ``themes.csv`` (the matrix as :func:`matrix_csv`, UTF-8, ``\\n`` line ends); return the number of bytes."""
-    data = matrix_csv(unit_theme_matrix(G, level=level)).encode("utf-8")
-    Path(path).write_bytes(data)
-    return len(data)
+    """Write ``themes.csv`` (the matrix as :func:`matrix_csv`, UTF-8 with a BOM); return the number of bytes."""
+    return write_csv(path, matrix_csv(unit_theme_matrix(G, level=level)))

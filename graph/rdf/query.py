@@ -7,8 +7,6 @@ CONSTRUCT/DESCRIBE).
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +15,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from xianjice.errors import QueryError, XianjiceError
+from xianjice.graph.writers.tables import csv_text
 from xianjice.graph.writers.texttable import text_table
 from xianjice.graph.rdf.vocab import PREFIXES
 
@@ -164,9 +163,7 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
                           ensure_ascii=False, indent=2)
     cells = [[_plain(t) for t in row] for row in result.rows]
     if fmt in ("csv", "tsv"):
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n", delimiter="," if fmt == "csv" else "\t")
-        writer.writerow(result.variables)
-        writer.writerows([[c.replace("\t", " ").replace("\n", " ") for c in r] if fmt == "tsv" else r for r in cells])
-        return out.getvalue()
+        if fmt == "tsv":
+            cells = [[c.replace("\t", " ").replace("\n", " ") for c in r] for r in cells]
+        return csv_text(result.variables, cells, delimiter="," if fmt == "csv" else "\t")
     return text_table(result.variables, [[" ".join(c.split()) for c in r] for r in cells], rule=True)

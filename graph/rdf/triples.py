@@ -73,7 +73,7 @@ class _Mapper:
             yield span, XJ.sourceFile, Literal(source)
 
     def derived(self, s: URIRef, book: str, first: int, last: int) -> Iterator[Triple]:
-        if first > 0 and book:
+        if first and book:  # None (an essay without a body) or 0: no source lines
             yield s, PROV.wasDerivedFrom, self.iri(f"source/{book.split('/', 1)[1]}/L{first}-{last}")
             yield from self.span(book, first, last)
 

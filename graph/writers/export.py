@@ -39,7 +39,7 @@ from xianjice.graph.explorer.pages import write_html
 from xianjice.graph.analysis.themes import write_themes_csv
 from xianjice.graph.ids import DEFAULT_BASE, check_base
 from xianjice.graph.rdf.triples import graph_triples
-from xianjice.graph.writers.tables import write_tables
+from xianjice.graph.writers.tables import write_csv, write_tables
 from xianjice.graph.rdf.turtle import write_turtle
 
 #: Files kept from the directory a build replaces.
@@ -208,7 +208,7 @@ def _write_all(compilations: Sequence[Compilation], tmp: Path, base: str, progre
     stages.done("turtle", f"graph.ttl: {len(triples)} triples")
     write_graphml(G, tmp / "graph.graphml")
     write_tables(G, tmp)
-    (tmp / "central.csv").write_bytes(centrality_csv(rows).encode("utf-8"))
+    write_csv(tmp / "central.csv", centrality_csv(rows))
     write_themes_csv(G, tmp / "themes.csv")
     stages.done("tables", "graph.graphml, nodes.csv, edges.csv, central.csv, themes.csv")
     write_html(G, tmp / "graph.html", communities=communities, centrality=rows)

@@ -19,11 +19,13 @@ import networkx as nx
 
 
 def _typed(attrs_list: list[dict]) -> dict[str, type]:
-    """The one type each attribute gets: bool, int, float, else str."""
+    """The one type each attribute gets: bool, int, float, else str (``None`` is no value: left out)."""
     types: dict[str, set[type]] = {}
     for attrs in attrs_list:
         for k, v in attrs.items():
-            types.setdefault(k, set()).add(type(v))
+            types.setdefault(k, set())
+            if v is not None:
+                types[k].add(type(v))
     out = {}
     for k, ts in types.items():
         if ts == {bool}:

@@ -42,6 +42,8 @@ DEFAULT_BASE = "https://xianjice.example.org/id/"
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _ASCII_RUN = re.compile(r"[a-z0-9]+")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+#: Middle dots that separate the parts of a transliterated name (买买提·艾力) and their look-alikes.
+_NAME_DOT = re.compile("[\u00b7\u2022\u2027\u2219\u30fb\uff65]")
 _UNSAFE_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\\x7f-\U0010ffff]')
 
 
@@ -120,28 +122,47 @@ def _pinyin_cached(text: str, tone: bool) -> tuple[str, ...]:
     return tuple(lazy_pinyin(text, style=style, errors="default"))
 
 
+def _surname_reading(name: str) -> tuple[int, list[str]]:
+    """How many characters of a personal name are a surname of the table, and their reading.
+
+    The one rule for surnames (used by IRIs, labels and search keys alike):
+    the first two characters, else the first one, are looked up in
+    ``graph/data/surnames.tsv`` (compound surnames, and surnames read
+    otherwise than the common reading: 曾 zēng, 单 shàn, 区 ōu …); a name of
+    one character is a surname too.  A name with middle dots (a
+    transliterated name such as 买买提·艾力, whose parts are not surname and
+    given name) has none: ``(0, [])``.
+
+    >>> _surname_reading("曾国藩"), _surname_reading("欧阳修"), _surname_reading("王绍波"), _surname_reading("曾")
+    ((1, ['zēng']), (2, ['ōu', 'yáng']), (0, []), (1, ['zēng']))
+    """
+    if _NAME_DOT.search(name):
+        return 0, []
+    for size in (2, 1):
+        reading = _surnames().get(name[:size])
+        if reading and len(name) >= size:
+            return size, reading.split()
+    return 0, []
+
+
 def syllables(text: str, *, tone: bool = False, person: bool = False) -> list[str]:
     """Return the pinyin of ``text`` as lowercase chunks.
 
     Han characters give one syllable each; other text is passed through.
-    With ``person=True`` the surname (first one or two characters) is read
-    as a surname (曾 → zēng, 单 → shàn) from ``graph/data/surnames.tsv``.
+    With ``person=True`` the surname is read as a surname (曾 → zēng,
+    单 → shàn; see :func:`_surname_reading`).
 
     >>> syllables("拱北海关")
     ['gong', 'bei', 'hai', 'guan']
-    >>> syllables("曾文", person=True)
-    ['zeng', 'wen']
+    >>> syllables("曾文", person=True), syllables("曾文")
+    (['zeng', 'wen'], ['ceng', 'wen'])
     >>> syllables("吕", tone=True)
     ['lǚ']
     """
     head: list[str] = []
     if person:
-        for size in (2, 1):
-            reading = _surnames().get(text[:size])
-            if reading and len(text) > size:
-                head = reading.split()
-                text = text[size:]
-                break
+        size, head = _surname_reading(text)
+        text = text[size:]
         if not tone:
             head = [_strip_tones(s) for s in head]
     return [s.lower() for s in head + _pinyin(text, tone=tone)]
@@ -392,23 +413,47 @@ def _split_compound(word: str, is_word) -> list[str]:
     return [word]
 
 
+def _capitalised(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def _latin_or_nothing(text: str) -> str:
+    """``text``, or "" when a Han character was left in it (one pypinyin has no reading for, such as 𠮷).
+
+    A ``@zh-Latn-pinyin`` literal must be Latin script: rather than a
+    reading with a Han character in it, the node gets no pinyin.
+    """
+    return "" if _HAN.search(text) else text
+
+
 def person_pinyin(name: str) -> str:
     """Return a person's name in pinyin with tone marks, surname first.
 
-    >>> person_pinyin("王绍波")
-    'Wáng Shàobō'
-    >>> person_pinyin("欧阳修")
-    'Ōuyáng Xiū'
-    >>> person_pinyin("John Smith")
-    ''
+    The surname is read as a surname (:func:`_surname_reading`: 曾国藩 is
+    Zēng Guófān, not Céng); a name in parts separated by middle dots
+    (a transliterated minority or foreign name) gives one word per part,
+    separated by spaces as GB/T 28039 writes them.  Empty when the name has
+    no Han character, or has one without a pinyin reading.
+
+    >>> person_pinyin("王绍波"), person_pinyin("曾国藩"), person_pinyin("欧阳修")
+    ('Wáng Shàobō', 'Zēng Guófān', 'Ōuyáng Xiū')
+    >>> person_pinyin("买买提·艾力")
+    'Mǎimǎití Àilì'
+    >>> person_pinyin("John Smith"), person_pinyin("王𠮷")
+    ('', '')
     """
     name = compact_name(name)
     if not _HAN.search(name):
         return ""
-    size = 2 if name[:2] in _surnames() and len(name) > 2 else 1
-    surname = _words(syllables(name[:size], tone=True, person=True))
-    given = _words(syllables(name[size:], tone=True)) if name[size:] else ""
-    return " ".join(w[:1].upper() + w[1:] for w in (surname, given) if w)
+    parts = [p for p in _NAME_DOT.split(name) if p.strip()]
+    if len(parts) > 1:
+        words = [_words(syllables(p.strip(), tone=True)) for p in parts]
+    else:
+        size, reading = _surname_reading(name)
+        size = size or 1
+        surname = _words(reading) if reading else _words(syllables(name[:size], tone=True))
+        words = [surname, _words(syllables(name[size:], tone=True))]
+    return _latin_or_nothing(" ".join(_capitalised(w) for w in words if w))
 
 
 def org_pinyin(name: str, *, engine: str | None = None) -> str:
@@ -432,5 +477,5 @@ def org_pinyin(name: str, *, engine: str | None = None) -> str:
     for word in tokens:
         text = _words(syllables(word, tone=True)).strip()
         if text:
-            words.append(text[:1].upper() + text[1:])
-    return " ".join(words)
+            words.append(_capitalised(text))
+    return _latin_or_nothing(" ".join(words))

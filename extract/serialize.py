@@ -6,10 +6,51 @@ byte-identical for the same input.
 
 from __future__ import annotations
 
+import os
+import re
+
 from xianjice.extract.records import AppendixEntry, BookInfo, Compilation, Essay, Paragraph
 
 #: Version of the JSON layout; bumped when a field changes meaning or is removed.
 SCHEMA_VERSION = 1
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def readable_source(path: str) -> str:
+    """Return a file's path as valid Unicode text, for JSON, reports and the graph.
+
+    A name that is not valid UTF-8 (as unzipping an archive made on Chinese
+    Windows leaves it: GBK bytes) reaches Python with its bad bytes as lone
+    surrogates (PEP 383), which no UTF-8 file can hold.  Each such path
+    component is decoded as GB18030 (a superset of GBK) when its bytes are
+    valid GB18030, else its undecodable bytes are written ``\\xNN``.  Valid
+    names are returned unchanged.
+
+    >>> readable_source("书/a.txt")
+    '书/a.txt'
+    >>> readable_source(os.fsdecode("征文".encode("gbk") + b".txt"))
+    '征文.txt'
+    >>> readable_source(os.fsdecode(b"caf\\xe9.txt"))
+    'caf\\\\xe9.txt'
+    """
+    if not _SURROGATE.search(path):
+        return path
+    try:
+        raw = os.fsencode(path)
+    except UnicodeError:  # a lone surrogate that is no escaped byte
+        return path.encode("utf-8", "backslashreplace").decode("ascii")
+    parts = []
+    for part in raw.split(b"/"):
+        try:
+            parts.append(part.decode("utf-8"))
+        except UnicodeDecodeError:
+            try:
+                parts.append(part.decode("gb18030"))
+            except UnicodeDecodeError:
+                parts.append(part.decode("utf-8", "backslashreplace"))
+    return "/".join(parts)
 
 
 def book_to_json(book: BookInfo) -> dict:
@@ -94,7 +135,7 @@ def compilation_to_json(c: Compilation, *, text: bool = True) -> dict:
     """The JSON document of one compilation (see the README for each field)."""
     return {
         "schema": SCHEMA_VERSION,
-        "source": c.source,
+        "source": readable_source(c.source),
         "book": book_to_json(c.book),
         "essays": [essay_to_json(e, text=text) for e in c.essays],
         "appendix": [appendix_to_json(a) for a in c.appendix],
@@ -116,7 +157,7 @@ def summary(c: Compilation) -> str:
     cut = sum(1 for e in c.essays if e.body and e.body.truncated)
     tiers = sum(1 for e in c.essays if e.tier.rank is not None)
     parts = [
-        f"{c.source}: {len(c.essays)} essays",
+        f"{readable_source(c.source)}: {len(c.essays)} essays",
         f"{with_body} bodies" + (f" ({cut} cut off)" if cut else ""),
         f"{tiers} with tiers",
         f"{len(c.appendix)} appendix documents",

@@ -17,6 +17,7 @@ import networkx as nx
 
 from xianjice.errors import GraphBuildError, XianjiceError
 from xianjice.extract.records import Compilation, Concept, Essay, Organisation, Theme, UnitRef
+from xianjice.extract.serialize import readable_source
 from xianjice.graph import ids
 from xianjice.graph.analysis.toplevel import HQ_KINDS, top_level  # noqa: F401  (HQ_KINDS is part of this module's interface)
 
@@ -192,7 +193,7 @@ class _Builder:
                 f"{c.source}: book {key} is already in the graph (from {self.G.nodes[key]['source']}); "
                 "give each book once"
             )
-        source = c.source.replace("\\", "/").rsplit("/", 1)[-1]
+        source = readable_source(c.source).replace("\\", "/").rsplit("/", 1)[-1]
         self.node(
             key,
             "book",

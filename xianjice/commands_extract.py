@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
 
 import click
 
 from xianjice.extract.pipeline import extract_files
 from xianjice.extract.records import Compilation
-from xianjice.extract.serialize import compilation_to_json, essay_to_json, summary
+from xianjice.extract.serialize import compilation_to_json, essay_to_json, readable_source, summary
 from xianjice.graph.writers.tables import csv_text
-from xianjice.graph.writers.texttable import text_table
+from xianjice.graph.writers.texttable import json_text, text_table, visible
 from xianjice.common import clean_errors, data_options, input_files
 
 
@@ -39,12 +38,12 @@ def extract(files: tuple[str, ...], fmt: str, no_text: bool, lexicon: str | None
     compilations = extract_files(input_files(files), lexicon_path=lexicon, gazetteer_path=gazetteer)
     if fmt == "json":
         docs = [compilation_to_json(c, text=not no_text) for c in compilations]
-        click.echo(json.dumps(docs[0] if len(docs) == 1 else docs, ensure_ascii=False, indent=2))
+        click.echo(json_text(docs[0] if len(docs) == 1 else docs, indent=2))
     elif fmt == "jsonl":
         for c in compilations:
             for e in c.essays:
-                record = {"source": c.source, "isbn": c.book.isbn, **essay_to_json(e, text=not no_text)}
-                click.echo(json.dumps(record, ensure_ascii=False))
+                record = {"source": readable_source(c.source), "isbn": c.book.isbn, **essay_to_json(e, text=not no_text)}
+                click.echo(json_text(record))
     else:
         for c in compilations:
             click.echo(essay_table(c))
@@ -55,9 +54,9 @@ def extract(files: tuple[str, ...], fmt: str, no_text: bool, lexicon: str | None
 def report_to_stderr(compilations: list[Compilation]) -> None:
     """The summary line of each book and every line nothing took."""
     for c in compilations:
-        click.echo(summary(c), err=True)
+        click.echo(visible(summary(c)), err=True)
         for u in c.unparsed:
-            click.echo(f"  unplaced line {u.line} ({u.where}): {u.text[:60]}", err=True)
+            click.echo(visible(f"  unplaced line {u.line} ({u.where}): {u.text[:60]}"), err=True)
 
 
 @click.command()
@@ -93,7 +92,7 @@ def concepts(files: tuple[str, ...], candidates: bool, top: int, min_essays: int
         rows = []
         for c in compilations:
             for row in candidate_terms(c, lexicon=lex, top=top, min_essays=min_essays):
-                rows.append({"source": c.source, **row, "sample": " ".join(str(s) for s in row["sample"])})
+                rows.append({"source": readable_source(c.source), **row, "sample": " ".join(str(s) for s in row["sample"])})
         columns = ["term", "count", "essays", "score", "sample"]
         if len(rows) < top * len(compilations):
             click.echo(f"{len(rows)} terms outside the lexicon are used by at least {min_essays} essays", err=True)
@@ -120,7 +119,7 @@ def concept_rows(compilations: list[Compilation]) -> list[dict]:
 def render(rows: list[dict], columns: list[str], fmt: str) -> str:
     """Rows as a JSON list, CSV or an aligned text table (numeric columns aligned right)."""
     if fmt == "json":
-        return json.dumps(rows, ensure_ascii=False, indent=2)
+        return json_text(rows, indent=2)
     if fmt == "csv":
         return csv_text(columns, ([r.get(col) for col in columns] for r in rows)).rstrip("\n")
     numbers = [i for i, col in enumerate(columns)

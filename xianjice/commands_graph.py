@@ -7,6 +7,7 @@ import time
 import click
 
 from xianjice.graph.ids import DEFAULT_BASE
+from xianjice.graph.writers.texttable import visible
 from xianjice.common import clean_errors, data_options, input_files, progress_bars, stderr_progress
 
 DEFAULT_OUT = "exports"
@@ -71,8 +72,8 @@ def _build(files, out, base, lexicon, gazetteer, quiet, timings, painter) -> Non
                    f"in {time.perf_counter() - started:.1f} s", err=True)
         for b in report["books"]:
             unplaced = len(b["unplaced"])
-            click.echo(f"  {b['source']}: {b['essays']} essays, {b['essays_with_body']} with body, "
-                       f"{unplaced} unplaced line{'s' if unplaced != 1 else ''}", err=True)
+            click.echo(visible(f"  {b['source']}: {b['essays']} essays, {b['essays_with_body']} with body, "
+                               f"{unplaced} unplaced line{'s' if unplaced != 1 else ''}"), err=True)
 
 
 def write_timings(path: str, stages: dict[str, float], total: float) -> None:

@@ -11,6 +11,7 @@ from contextlib import AbstractContextManager, contextmanager
 import click
 
 from xianjice.errors import XianjiceError
+from xianjice.graph.writers.texttable import visible
 from xianjice import bundled_seed
 
 
@@ -22,7 +23,7 @@ def clean_errors(func: Callable) -> Callable:
         try:
             return func(*args, **kwargs)
         except XianjiceError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(f"Error: {visible(str(exc))}", err=True)  # input text in it is shown as text, on one line
             sys.exit(2)
         except BrokenPipeError:
             sys.stderr.close()
@@ -51,7 +52,7 @@ def stderr_progress(quiet: bool) -> Callable[[str], None] | None:
     """A callback printing each step to stderr, or None when quiet or stderr is not a terminal."""
     if not live(quiet):
         return None
-    return lambda message: click.echo(message, err=True)
+    return lambda message: click.echo(visible(message), err=True)
 
 
 def progress_bars(quiet: bool) -> Callable[[str, int], AbstractContextManager[Callable[[], None]]] | None:

@@ -29,6 +29,7 @@ import networkx as nx
 
 from xianjice.errors import ExportError, XianjiceError
 from xianjice.extract.records import Compilation
+from xianjice.extract.serialize import readable_source
 from xianjice.graph.build import build_graph
 from xianjice.graph.writers.graphml import write_graphml
 from xianjice.graph.analysis.centrality import centrality_csv, concept_centrality, rows_triples
@@ -73,7 +74,7 @@ def book_report(c: Compilation, G: nx.MultiDiGraph) -> dict:
     concepts = {k.label for k in c.concepts}
     not_in_lexicon = sorted({k.concept for e in essays for k in e.concepts} - concepts) if concepts else []
     return {
-        "source": c.source.replace("\\", "/").rsplit("/", 1)[-1],
+        "source": readable_source(c.source).replace("\\", "/").rsplit("/", 1)[-1],
         "title": c.book.title,
         "isbn": c.book.isbn,
         "lines": c.line_count,

@@ -1,9 +1,62 @@
-"""Plain text tables for the terminal, counting wide (Chinese) characters as two columns."""
+"""Text for the terminal: input shown as text (:func:`visible`), and tables counting wide characters as two columns."""
 
 from __future__ import annotations
 
+import json
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+
+#: What a terminal would act on instead of showing: C0 and C1 controls (ESC starts colour, cursor
+#: movement, title and clipboard sequences; U+009B is an 8-bit CSI), DEL, the bidirectional
+#: overrides and isolates that reorder what is shown (Trojan Source), line and paragraph
+#: separators, and lone surrogates (the undecodable bytes of a file name).
+_NOT_C0 = "\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff"
+_INVISIBLE = re.compile(f"[\x00-\x1f{_NOT_C0}]")
+#: The same less C0 controls, which :mod:`json` escapes itself (a raw one in JSON text is layout).
+_INVISIBLE_IN_JSON = re.compile(f"[{_NOT_C0}]")
+
+
+def _escape(match: re.Match) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte a file name held that was not UTF-8 (PEP 383)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    r"""Return ``text`` with every control character shown as an escape, for the terminal.
+
+    Input text (titles, units, unplaced lines, file names) may hold escape
+    sequences that would recolour the terminal, move the cursor, set its
+    title or, on some terminals, write to the clipboard; printed through
+    this function they show as text: ``\x1b`` for ESC, ``\x0a`` for a line
+    break, ``\u202e`` for a right-to-left override, ``\xe9`` for a byte of a
+    file name that was not UTF-8; everything else is unchanged.
+
+    >>> print(visible("拱北海关\x1b[31m红\x1b[0m"))
+    拱北海关\x1b[31m红\x1b[0m
+    >>> print(visible("a\tb\u202ec\x9b2J"), visible("caf\udce9.txt"))
+    a\x09b\u202ec\x9b2J caf\xe9.txt
+    """
+    return _INVISIBLE.sub(_escape, text)
+
+
+def json_text(value, *, indent: int | None = None) -> str:
+    r"""Return ``value`` as JSON, non-ASCII kept, with every character :func:`visible` escapes written ``\uXXXX``.
+
+    The same data as :func:`json.dumps` (any JSON reader gives the same
+    strings back), but safe to print: :mod:`json` escapes C0 controls
+    itself, not DEL, C1 controls (U+009B acts as CSI), bidirectional
+    overrides or lone surrogates (which UTF-8 cannot even encode).
+
+    >>> print(json_text({"t": "a\x1bb\x9b\u202e"}, indent=1))
+    {
+     "t": "a\u001bb\u009b\u202e"
+    }
+    """
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _INVISIBLE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def text_width(text: str) -> int:
@@ -17,7 +70,7 @@ def text_width(text: str) -> int:
 
 def text_table(header: Sequence[str], rows: Iterable[Sequence[str]], *, right: Iterable[int] = (),
                rule: bool = False) -> str:
-    """Align ``rows`` under ``header`` in columns two spaces apart.
+    """Align ``rows`` under ``header`` in columns two spaces apart, every cell through :func:`visible`.
 
     Parameters
     ----------
@@ -47,7 +100,7 @@ def text_table(header: Sequence[str], rows: Iterable[Sequence[str]], *, right: I
     拱北海关  2
     """
     right = set(right)
-    table = [list(header), *(list(r) for r in rows)]
+    table = [[visible(str(c)) for c in header], *([visible(str(c)) for c in r] for r in rows)]
     widths = [max(text_width(r[i]) for r in table) for i in range(len(header))]
     lines = []
     for n, r in enumerate(table):

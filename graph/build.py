@@ -193,7 +193,7 @@ class _Builder:
                 f"{c.source}: book {key} is already in the graph (from {self.G.nodes[key]['source']}); "
                 "give each book once"
             )
-        source = readable_source(c.source).replace("\\", "/").rsplit("/", 1)[-1]
+        source = readable_source(c.source.replace("\\", "/").rsplit("/", 1)[-1])
         self.node(
             key,
             "book",

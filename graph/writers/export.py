@@ -74,7 +74,7 @@ def book_report(c: Compilation, G: nx.MultiDiGraph) -> dict:
     concepts = {k.label for k in c.concepts}
     not_in_lexicon = sorted({k.concept for e in essays for k in e.concepts} - concepts) if concepts else []
     return {
-        "source": readable_source(c.source).replace("\\", "/").rsplit("/", 1)[-1],
+        "source": readable_source(c.source.replace("\\", "/").rsplit("/", 1)[-1]),
         "title": c.book.title,
         "isbn": c.book.isbn,
         "lines": c.line_count,

@@ -130,6 +130,36 @@ def _check_out_dir(out: Path) -> None:
         raise ExportError(f"{out}: refusing to replace a filesystem root")
 
 
+def _real_out_dir(out: Path) -> Path:
+    """The directory a build replaces: ``out`` with every symlink followed.
+
+    ``-o link`` writes the build where the link points (a missing target is
+    created) and leaves the link a link: replacing the link itself would
+    leave the old build where it was and the link gone.  A symlink loop is
+    an error.
+    """
+    real = Path(os.path.realpath(out))
+    if real.is_symlink():  # realpath stops at a link it cannot follow
+        raise ExportError(f"{out}: is a symlink that leads nowhere (a loop); give the directory itself with -o")
+    return out if real == Path(os.path.abspath(out)) else real
+
+
+def _carry_over(out: Path, tmp: Path) -> None:
+    """Copy the files of :data:`KEEP` from the build being replaced into the new one; a symlink stays a symlink.
+
+    A ``README.md`` that is a symlink (to a shared README, say) is made
+    again as the same link, not replaced by a copy of what it points to.
+    """
+    if not out.is_dir():
+        return
+    for name in KEEP:
+        src = out / name
+        if src.is_symlink():
+            os.symlink(os.readlink(src), tmp / name)
+        elif src.is_file():
+            shutil.copy2(src, tmp / name)
+
+
 def _pid_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -278,7 +308,7 @@ def write_build(
         When ``base`` is not usable.
     """
     base = check_base(base)
-    out = Path(out_dir)
+    out = _real_out_dir(Path(out_dir))
     _check_out_dir(out)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -288,10 +318,7 @@ def write_build(
         raise ExportError(f"{out}: cannot create the output directory: {exc.strerror or exc}") from exc
     try:
         report = _write_all(compilations, tmp, base, progress, timings, pictures)
-        if out.is_dir():
-            for name in KEEP:
-                if (out / name).is_file():
-                    shutil.copy2(out / name, tmp / name)
+        _carry_over(out, tmp)
         os.chmod(tmp, 0o755)
         _swap_in(tmp, out)
     except OSError as exc:

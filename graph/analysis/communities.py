@@ -13,7 +13,7 @@ from __future__ import annotations
 import networkx as nx
 
 from xianjice.graph.analysis.cooccurrence import concept_network
-from xianjice.graph.writers.texttable import text_table
+from xianjice.graph.writers.texttable import text_table, visible
 
 #: Louvain resolution (1 = classic modularity).
 RESOLUTION = 1.0
@@ -163,5 +163,5 @@ def communities_table(communities: list[dict], *, max_concepts: int = 8) -> str:
                      f"{c['purity']:.4f}", names])
     table = text_table(["#", "size", "lexicon theme", "purity", "concepts"], rows, right=[0, 1])
     if alone:
-        table += f"\nAlone ({len(alone)}): " + "、".join(alone)
+        table += f"\nAlone ({len(alone)}): " + visible("、".join(alone))
     return table

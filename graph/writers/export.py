@@ -282,7 +282,8 @@ def write_build(
         Extracted and analysed compilations (several books make one graph).
     out_dir
         The directory to create or replace (only an empty one or an earlier
-        build is replaced).
+        build is replaced).  A symlink is followed: the directory it points
+        to is replaced and the link stays.
     base
         Base IRI of every resource; absolute, ending in ``/`` or ``#``.
     progress

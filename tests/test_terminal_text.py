@@ -96,3 +96,15 @@ def test_error_lines_show_input_as_text(tmp_path):
     err = run.stderr.decode("utf-8")
     assert run.returncode == 2 and "\x1b" not in err
     assert err.count("\n") == 1 and "missing\\x1b[31m\\x0a.txt" in err
+
+
+def test_json_of_every_command_prints_safely():
+    from xianjice.graph.analysis.themes import matrix_json
+
+    matrix = {"themes": ["监管" + CSI8], "rows": [{"unit": "甲关\u202e", "essays": 2, "themes": {"监管" + CSI8: 1}}]}
+    text = matrix_json(matrix)
+    assert json.loads(text) == matrix and "\x9b" not in text and "\u202e" not in text
+    r = QueryResult("SELECT", ("t",), ((Literal("x\x7f\x9b"),),))
+    text = format_result(r, "json")
+    assert json.loads(text)["results"]["bindings"][0]["t"]["value"] == "x\x7f\x9b"
+    assert "\x7f" not in text and "\x9b" not in text

@@ -49,7 +49,6 @@ Unicode code point order.
 
 from __future__ import annotations
 
-import json
 
 import networkx as nx
 import numpy as np
@@ -57,6 +56,7 @@ import numpy as np
 from xianjice.graph.analysis.cooccurrence import concept_network, essay_concept_graph, essay_concepts
 from xianjice.graph.analysis.themes import UNKNOWN_UNIT, essay_units
 from xianjice.graph.writers.tables import csv_text
+from xianjice.graph.writers.texttable import json_text
 
 #: Decimal places kept for every measure.
 DECIMALS = 6
@@ -320,7 +320,7 @@ def centrality_csv(rows: list[dict]) -> str:
 
 def centrality_json(rows: list[dict]) -> str:
     """Render rows as an indented JSON list of objects (keys in :data:`COLUMNS` order)."""
-    return json.dumps([{c: r[c] for c in COLUMNS} for r in rows], ensure_ascii=False, indent=2)
+    return json_text([{c: r[c] for c in COLUMNS} for r in rows], indent=2)
 
 
 #: Columns of the text table: (header, key).

@@ -11,13 +11,12 @@ of the concepts, most discussed first.
 
 from __future__ import annotations
 
-import json
 
 import networkx as nx
 
 from xianjice.graph.analysis.cooccurrence import essay_concepts
 from xianjice.graph.writers.tables import csv_text, write_csv
-from xianjice.graph.writers.texttable import text_table
+from xianjice.graph.writers.texttable import json_text, text_table
 from xianjice.graph.analysis.toplevel import NO_THEME, UNKNOWN_UNIT, theme_matrix, top_level
 
 LEVELS = ("unit", "top")
@@ -164,7 +163,7 @@ def matrix_csv(matrix: dict) -> str:
 
 def matrix_json(matrix: dict) -> str:
     """Render the matrix as indented JSON (keys in a fixed order, non-ASCII kept)."""
-    return json.dumps(matrix, ensure_ascii=False, indent=2)
+    return json_text(matrix, indent=2)
 
 
 def matrix_table(matrix: dict) -> str:

@@ -16,7 +16,7 @@ from rdflib.term import Node
 
 from xianjice.errors import QueryError, XianjiceError
 from xianjice.graph.writers.tables import csv_text
-from xianjice.graph.writers.texttable import text_table
+from xianjice.graph.writers.texttable import json_text, text_table
 from xianjice.graph.rdf.vocab import PREFIXES
 
 FORMATS = ("table", "tsv", "csv", "json")
@@ -159,8 +159,7 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
         bindings = [
             {v: _json_term(t) for v, t in zip(result.variables, row) if t is not None} for row in result.rows
         ]
-        return json.dumps({"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}},
-                          ensure_ascii=False, indent=2)
+        return json_text({"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}}, indent=2)
     cells = [[_plain(t) for t in row] for row in result.rows]
     if fmt in ("csv", "tsv"):
         if fmt == "tsv":

@@ -30,7 +30,14 @@ SURNAMES = [
     ("乐嘉", "Yuè Jiā"),  # lè
     ("朴树", "Piáo Shù"),  # pǔ
     ("盖聪", "Gě Cōng"),  # gài
+    ("任志强", "Rén Zhìqiáng"),  # rèn
+    ("华罗庚", "Huà Luógēng"),  # huá
+    ("葛优", "Gě Yōu"),  # gé
+    ("薄一波", "Bó Yībō"),  # báo
+    ("燕小六", "Yān Xiǎoliù"),  # yàn
     ("欧阳修", "Ōuyáng Xiū"),
+    ("万俟卨", "Mòqí Xiè"),  # wàn qí
+    ("澹台灭明", "Tántái Mièmíng"),  # dàn tái
     ("王绍波", "Wáng Shàobō"),
     ("曾", "Zēng"),
 ]

@@ -53,11 +53,12 @@ def test_relative_symlink(tmp_path, monkeypatch):
     assert _siblings(tmp_path) == ["out", "real"]
 
 
-def test_symlink_loop_is_one_error_and_left_alone(tmp_path):
+@pytest.mark.parametrize("out", ["loop", "loop/out"])
+def test_symlink_loop_is_one_error_and_left_alone(tmp_path, out):
     loop = tmp_path / "loop"
     loop.symlink_to("loop")
     with pytest.raises(ExportError, match="loop"):
-        export.write_build(compilations(), loop)
+        export.write_build(compilations(), tmp_path / out)
     assert loop.is_symlink() and os.readlink(loop) == "loop"
     assert _siblings(tmp_path) == ["loop"]
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import errno
 import json
 import os
 import shutil
@@ -139,8 +140,11 @@ def _real_out_dir(out: Path) -> Path:
     an error.
     """
     real = Path(os.path.realpath(out))
-    if real.is_symlink():  # realpath stops at a link it cannot follow
-        raise ExportError(f"{out}: is a symlink that leads nowhere (a loop); give the directory itself with -o")
+    try:
+        real.stat()
+    except OSError as exc:  # realpath stops at a link it cannot follow
+        if exc.errno == errno.ELOOP:
+            raise ExportError(f"{out}: is a symlink that leads nowhere (a loop); give the directory itself with -o") from exc
     return out if real == Path(os.path.abspath(out)) else real
 
 

@@ -65,3 +65,17 @@ def test_build_writes_report_and_graph_with_the_name_readable(tmp_path, seed_tex
     sources = {str(o) for _, o in g.subject_objects(DCTERMS.source)}
     assert {"海关征文汇编.txt", "caf\\xe9 book.txt"} <= sources
     assert "\ufffd" not in (out / "graph.ttl").read_text("utf-8")
+
+
+def test_report_json_is_valid_utf8_whatever_a_text_holds(tmp_path, monkeypatch):
+    from dataclasses import replace
+
+    from graph_records import book_a
+
+    monkeypatch.setattr(export, "heatmap_files", lambda matrix: {})
+    c = replace(book_a(), warnings=("lexicon caf\udce9.csv: \x9b2J",))
+    export.write_build([c], tmp_path / "out")
+    raw = (tmp_path / "out" / "report.json").read_bytes()
+    report = json.loads(raw.decode("utf-8"))  # strict
+    assert report["books"][0]["warnings"] == ["lexicon caf\udce9.csv: \x9b2J"]
+    assert b"\\udce9" in raw and b"\\u009b2J" in raw

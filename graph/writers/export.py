@@ -42,6 +42,7 @@ from xianjice.graph.analysis.themes import write_themes_csv
 from xianjice.graph.ids import DEFAULT_BASE, check_base
 from xianjice.graph.rdf.triples import graph_triples
 from xianjice.graph.writers.tables import write_csv, write_tables
+from xianjice.graph.writers.texttable import json_text
 from xianjice.graph.rdf.turtle import write_turtle
 
 #: Files kept from the directory a build replaces.
@@ -264,7 +265,7 @@ def _write_all(compilations: Sequence[Compilation], tmp: Path, base: str, progre
         "central": [{"rank": r["rank"], "concept": r["concept"], "pagerank": r["pagerank"]} for r in rows[:10]],
         "files": dict(sorted(files.items())),
     }
-    text = json.dumps(report, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    text = json_text(report, indent=2) + "\n"  # always valid UTF-8, whatever a file name or line held
     (tmp / "report.json").write_text(text, encoding="utf-8", newline="\n")
     return report
 

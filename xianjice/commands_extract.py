@@ -44,7 +44,7 @@ def extract(files: tuple[str, ...], fmt: str, no_text: bool, lexicon: str | None
     elif fmt == "jsonl":
         for c in compilations:
             for e in c.essays:
-                record = {"source": c.source, "isbn": c.book.isbn, **essay_to_json(e, text=not no_text)}
+                record = {"source": c.source, "isbn": c.book.isbn, **essay_to_json(e, text=not no_text, compilation=c)}
                 click.echo(json.dumps(record, ensure_ascii=False))
     else:
         for c in compilations:
@@ -58,7 +58,8 @@ def report_to_stderr(compilations: list[Compilation]) -> None:
     for c in compilations:
         click.echo(summary(c), err=True)
         for u in c.unparsed:
-            click.echo(f"  unplaced line {u.line} ({u.where}): {u.text[:60]}", err=True)
+            where = f", {c.location(u.line).describe()}" if c.kind != "text" else ""
+            click.echo(f"  unplaced line {u.line} ({u.where}{where}): {u.text[:60]}", err=True)
 
 
 @click.command()

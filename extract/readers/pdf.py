@@ -9,7 +9,9 @@ Running heads and footer folios are told from the text by where and how
 they stand: among the two lines nearest the top or the bottom edge of a
 page, set off from the text by a wider gap than its line spacing, a line
 that is a page number (``7``, ``- 7 -``, ``第 7 页``, ``vii``) or that
-recurs on other pages once its digits are taken out.  Page numbers printed
+recurs at the same height and size on other pages once its digits are
+taken out (a contents' heading 目录 above its first page's entries stays even
+when the following pages carry 目录 as their running head).  Page numbers printed
 inside the text (those of a table of contents) stay.
 
 A wider gap between two lines than the page's line spacing gives a blank
@@ -160,24 +162,29 @@ def _pitch(lines: list[_Line]) -> float:
 
 def _margin_lines(pages: list[list[_Line]], heights: list[float]) -> set[tuple[int, int]]:
     """(page, index) of every running head and folio."""
-    candidates: list[tuple[int, int, str]] = []
+    candidates: list[tuple[int, int, _Line]] = []
     for p, (page, page_height) in enumerate(zip(pages, heights), 1):
         if len(page) < 2:
             continue
         pitch = _pitch(page)
         for i in (0, 1):  # lines at the top, set off from the text below them
             if i + 1 < len(page) and page[i].bottom < MARGIN * page_height and page[i + 1].top - page[i].top > 1.5 * pitch:
-                candidates.extend((p, j, page[j].text) for j in range(i + 1))
+                candidates.extend((p, j, page[j]) for j in range(i + 1))
                 break
         for i in (len(page) - 1, len(page) - 2):  # lines at the bottom, set off from the text above them
             if i >= 1 and page[i].top > (1 - MARGIN) * page_height and page[i].top - page[i - 1].top > 1.5 * pitch:
-                candidates.extend((p, j, page[j].text) for j in range(i, len(page)))
+                candidates.extend((p, j, page[j]) for j in range(i, len(page)))
                 break
-    pages_of: dict[str, set[int]] = {}
-    for p, _, text in candidates:
-        pages_of.setdefault(_mask(text), set()).add(p)
-    return {(p, i) for p, i, text in candidates
-            if FOLIO.match(text) or (_mask(text) and len(pages_of[_mask(text)]) >= 2)}
+    pages_of: dict[tuple, set[int]] = {}
+    for p, _, line in candidates:
+        pages_of.setdefault(_place(line), set()).add(p)
+    return {(p, i) for p, i, line in candidates
+            if FOLIO.match(line.text) or (_mask(line.text) and len(pages_of[_place(line)]) >= 2)}
+
+
+def _place(line: _Line) -> tuple[str, int, int]:
+    """A running head is the same text (but for its page number) at the same height in the same size."""
+    return _mask(line.text), round(line.top / 4), round(line.size)
 
 
 def _mask(text: str) -> str:

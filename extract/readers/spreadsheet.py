@@ -4,7 +4,8 @@ Each sheet is searched for its header row among its first rows
 (:func:`~xianjice.extract.readers.tables.find_header_row`); the rows above
 it (a title, a note) are running text, the header row and every row below
 it are table rows with their cells.  A sheet without a header row is read
-as table rows throughout.  Empty rows are left out, as are empty cells at
+as table rows throughout, except rows of one cell in the first column,
+which are running text (a list typed down one column).  Empty rows are left out, as are empty cells at
 the end of a row; a cell merged down gives its value in every row it
 spans, one merged across gives it once, in its first column.
 """
@@ -98,7 +99,8 @@ def _table_rows(grid: Sequence[tuple[int, list[str]]], where) -> Iterator[Row]:
     kept = [(r, cells) for r, cells in kept if cells]
     header = find_header_row([cells for _, cells in kept])
     for i, (r, cells) in enumerate(kept):
-        if header is not None and i < header:
+        above = header is not None and i < header
+        if above or (header is None and len(cells) == 1):
             yield " ".join(c for c in cells if c), where(r)
         else:
             yield cells, where(r)

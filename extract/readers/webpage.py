@@ -31,7 +31,6 @@ from collections.abc import Iterator
 from xianjice.errors import BrokenFile, InputError
 from xianjice.extract.document import Document, Location, document_from_rows
 from xianjice.extract.readers.tables import cell_text, trim
-from xianjice.extract.text import decode
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
 _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_\-.]+)""", re.I)
@@ -70,7 +69,7 @@ def page_encoding(data: bytes) -> str | None:
 
 
 def decode_page(data: bytes, *, source: str) -> str:
-    """The page's text in the encoding it declares, else as :func:`~xianjice.extract.text.decode` guesses.
+    """The page's text in the encoding it declares, else UTF-8 or GB18030, whichever decodes.
 
     Raises :class:`~xianjice.errors.BrokenFile` when the declared encoding
     and every guess fail.
@@ -83,12 +82,14 @@ def decode_page(data: bytes, *, source: str) -> str:
             pass  # an encoding name Python does not know: guess
         except UnicodeDecodeError:
             pass  # pages often declare the wrong encoding: guess
-    try:
-        return decode(data, source=source)
-    except InputError as exc:
-        said = f"declared {declared}, " if declared else ""
-        raise BrokenFile(source, f"web page whose text cannot be decoded ({said}{exc.problem}): "
-                                 "save it again from the browser") from exc
+    for guess in ("utf-8", "gb18030"):
+        try:
+            return data.decode(guess)
+        except UnicodeDecodeError as exc:
+            error = exc
+    said = f"declared {declared}, " if declared else ""
+    raise BrokenFile(source, f"web page whose text cannot be decoded ({said}not UTF-8 nor GB18030 at byte "
+                             f"{error.start}): save it again from the browser") from error
 
 
 def read_html(data: bytes, *, source: str) -> Document:

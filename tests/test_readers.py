@@ -10,6 +10,7 @@ is; a broken, encrypted or old-format file gets one line saying what it is.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import zipfile
@@ -44,6 +45,12 @@ def hand_checked() -> list[dict]:
         return list(csv.DictReader(f, delimiter="\t"))
 
 
+@functools.lru_cache(maxsize=8)
+def read_once(path: Path):
+    """The document of a file the module made (read once: reading a PDF takes a while)."""
+    return read_document(path)
+
+
 def entries(c) -> list[dict]:
     return [{"seq": str(e.seq), "page": str(e.entry.page), "tier": str(e.tier.rank),
              "units": "、".join(u.name for u in e.entry.units), "authors": "、".join(e.entry.authors),
@@ -73,7 +80,7 @@ def seed_html(tmp_path_factory) -> Path:
 @pytest.mark.parametrize("fixture", ["seed_docx", "seed_pdf", "seed_html"])
 def test_the_seed_in_each_format_gives_its_sixty_entries_exact(fixture, request):
     path = request.getfixturevalue(fixture)
-    c = extract_document(read_document(path))
+    c = extract_document(read_once(path))
     assert entries(c) == hand_checked()
     assert [(a.title, a.page) for a in c.appendix] == [
         ("海关总署关于开展“我为海关工作献计策” 征文活动的通知", 343),
@@ -84,12 +91,12 @@ def test_the_seed_in_each_format_gives_its_sixty_entries_exact(fixture, request)
 
 @pytest.mark.parametrize("fixture", ["seed_docx", "seed_html"])
 def test_word_and_web_page_seed_leave_nothing_unplaced(fixture, request):
-    c = extract_document(read_document(request.getfixturevalue(fixture)))
+    c = extract_document(read_once(request.getfixturevalue(fixture)))
     assert c.unparsed == ()
 
 
 def test_typeset_pdf_drops_running_heads_and_folios_and_keeps_contents_pages(seed_pdf):
-    doc = read_document(seed_pdf)
+    doc = read_once(seed_pdf)
     texts = doc.texts()
     assert doc.kind == "pdf"
     assert RUNNING_HEAD not in texts and "目 录" in texts  # the contents' heading stays, its running head goes
@@ -102,7 +109,7 @@ def test_typeset_pdf_drops_running_heads_and_folios_and_keeps_contents_pages(see
 
 
 def test_pdf_lines_know_their_page_and_line(seed_pdf):
-    doc = read_document(seed_pdf)
+    doc = read_once(seed_pdf)
     c = extract_document(doc)
     first = c.essays[0]
     start = c.location(first.entry.lines.start)
@@ -117,7 +124,7 @@ def test_pdf_lines_know_their_page_and_line(seed_pdf):
 
 
 def test_word_lines_know_their_paragraph(seed_docx):
-    doc = read_document(seed_docx)
+    doc = read_once(seed_docx)
     assert doc.kind == "docx"
     assert [l.location for l in doc.lines[:3]] == [Location(paragraph=n) for n in (1, 2, 3)]
     assert "页眉：不属于正文" not in doc.texts() and "第 1 页" not in doc.texts()  # header and footer of the page
@@ -157,7 +164,7 @@ def test_graph_of_a_pdf_has_page_spans_that_conform(seed_pdf):
     from xianjice.graph.rdf.vocab import DCTERMS, XJ
     from xianjice.graph.writers.export import book_report
 
-    c = analyse(extract_document(read_document(seed_pdf)))
+    c = analyse(extract_document(read_once(seed_pdf)))
     G = build_graph([c])
     g = to_rdflib(G, base="https://example.org/id/")
     spans = set(g.subjects(XJ.firstPage, None))

@@ -118,7 +118,12 @@ def _pages(data: bytes, source: str) -> list[tuple[float, list[_Line]]]:
 
 
 def _page_lines(page) -> list[_Line]:
-    chars = [c for c in page.dedupe_chars().chars if c.get("upright", True) and c["text"]]
+    chars, seen = [], set()
+    for c in page.chars:  # fake bold draws a character twice at (almost) the same place: keep one
+        where = (c["text"], round(c["x0"]), round(c["top"]))
+        if c.get("upright", True) and c["text"] and where not in seen:
+            seen.add(where)
+            chars.append(c)
     if not chars:
         return []
     size = statistics.median(c["size"] for c in chars) or 10.0

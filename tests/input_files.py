@@ -261,7 +261,7 @@ def write_typeset_pdf(lines, path: Path, *, contents_start: int, bodies_start: i
         elif _ENTRY_END.match(text) and (text.startswith("..") or re.search(r"/\s*\d+$|^\d+$", text)):
             t.entry_end(text)
         else:
-            t.line(text.removeprefix("- "))
+            t.paragraph(text.removeprefix("- "), indent=0)  # a long title wraps
     folio = ("arabic", 1)
     body_lines = lines[bodies_start:]
     title = None

@@ -99,6 +99,7 @@ def test_typeset_pdf_drops_running_heads_and_folios_and_keeps_contents_pages(see
     doc = read_once(seed_pdf)
     texts = doc.texts()
     assert doc.kind == "pdf"
+    assert "体系服务" in texts  # a contents title the typesetting wrapped onto a second line
     assert RUNNING_HEAD not in texts and "目 录" in texts  # the contents' heading stays, its running head goes
     essay_two_head = "改革办案模式 防范两大风险"
     assert texts.count(essay_two_head) == 2  # in the contents and above its body, not as running head

@@ -307,7 +307,7 @@ PAGE = """<!DOCTYPE html>
 <div id="top-nav" class="nav"><a>首页</a><a>机构概况</a></div>
 <div class="breadcrumb">当前位置：首页 &gt; 通知公告</div>
 <main>
-<h2>关于2023年度优秀调研文章评选结果的通报</h2>
+<div class="article-header"><h2>关于2023年度优秀调研文章评选结果的通报</h2></div>
 <p>经评审，评出一等奖2篇。<br>现予通报。</p>
 <table>
 <tr><th>奖次</th><th>题目</th><th>作者</th><th>单位</th></tr>

@@ -7,7 +7,9 @@ a results list is mostly a table, which article extractors such as
 trafilatura drop or flatten.  What is left out is the page's furniture:
 ``<head>``, scripts and styles, ``<nav>``, ``<header>``, ``<footer>``,
 ``<aside>``, forms, and elements whose ARIA role or class/id names them
-navigation, menus, breadcrumbs, headers, footers or sidebars.  When the
+navigation, menus, breadcrumbs, headers, footers or sidebars (a whole
+class or id such as ``nav``, ``footer``, ``breadcrumb``; ``article-header``
+is not one).  When the
 page marks its main part (``<main>``, ``<article>``, ``role=main``) only
 that part is read.
 
@@ -39,10 +41,11 @@ _ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "gb_2312-80": "gb18030", "x-g
 _SKIP_TAGS = {"head", "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "iframe",
               "svg", "button", "select", "input", "textarea", "object", "embed", "canvas", "map"}
 _SKIP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search"}
-#: class or id words that name page furniture (whole words of the attribute, split at spaces, - and _)
+#: class or id values that name page furniture (whole words of the attribute: ``article-header`` is not one)
 _SKIP_WORDS = {"nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs", "crumb", "crumbs",
-               "footer", "foot", "header", "topbar", "sidebar", "share", "copyright", "skip", "toolbar", "pagination",
-               "pager", "dqwz", "position", "location"}
+               "footer", "foot", "header", "head", "topbar", "sidebar", "share", "copyright", "skip", "toolbar",
+               "pagination", "pager", "dqwz", "position", "location", "top", "bottom", "site-header", "site-footer",
+               "site-nav", "main-nav", "top-nav", "topnav", "mainnav", "sitenav", "footer-wrap", "header-wrap"}
 _BLOCK_TAGS = {"p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
                "pre", "section", "article", "main", "center", "address", "figure", "figcaption", "hr", "caption",
                "tr", "table", "tbody", "thead", "tfoot", "body", "html"}
@@ -162,7 +165,7 @@ def _is_furniture(element) -> bool:
         return True
     if (element.get("hidden") is not None) or re.search(r"display\s*:\s*none", element.get("style") or "", re.I):
         return True
-    words = set(re.split(r"[\s\-_]+", f"{element.get('class') or ''} {element.get('id') or ''}".lower()))
+    words = set(f"{element.get('class') or ''} {element.get('id') or ''}".lower().split())
     return bool(words & _SKIP_WORDS)
 
 

@@ -511,3 +511,24 @@ def test_a_file_no_reader_reads_gets_one_line_saying_what_it_is(name, data, kind
     result = CliRunner().invoke(cli, ["extract", str(path), "-q"])
     assert result.exit_code == 2
     assert result.output.count("\n") == 1 and result.output.startswith("Error: ") and says in result.output
+
+
+def test_docx_text_inside_a_content_control_is_read_in_its_place(tmp_path):
+    import copy
+
+    import docx
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    d = docx.Document()
+    d.add_paragraph("前")
+    inner = d.add_paragraph("控件里的题目")
+    d.add_paragraph("后")
+    sdt = etree.SubElement(d.element.body, qn("w:sdt"))
+    content = etree.SubElement(sdt, qn("w:sdtContent"))
+    inner._p.addprevious(sdt)
+    content.append(copy.deepcopy(inner._p))
+    d.element.body.remove(inner._p)
+    path = tmp_path / "sdt.docx"
+    d.save(path)
+    assert read_document(path).texts() == ["前", "控件里的题目", "后"]

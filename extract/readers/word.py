@@ -1,6 +1,7 @@
 """Word ``.docx``: paragraphs in body order, tables as rows of cells (python-docx).
 
-The body is read in order; a paragraph is a line (a manual line break in
+The body is read in order, content controls (``w:sdt``, which some
+templates wrap around the whole text) included; a paragraph is a line (a manual line break in
 it starts another line at the same location), a table row is a line with
 its cells.  A cell merged across columns gives its text once, in its first
 column, and empty cells for the others (the row keeps the header's
@@ -47,18 +48,33 @@ def read_docx(data: bytes, *, source: str) -> Document:
 
 def _rows(document) -> Iterator[tuple[str | tuple[str, ...], Location]]:
     from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
     paragraph = table = 0
-    for item in document.iter_inner_content():
-        if isinstance(item, Table):
+    for element in _blocks(document.element.body):
+        if element.tag == _W + "tbl":
             table += 1
-            for r, row in enumerate(item.rows, 1):
+            for r, row in enumerate(Table(element, document._body).rows, 1):
                 cells = trim(_row_cells(row))
                 if cells:
                     yield cells, Location(table=table, row=r)
         else:
             paragraph += 1
-            yield item.text, Location(paragraph=paragraph)
+            yield Paragraph(element, document._body).text, Location(paragraph=paragraph)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _blocks(parent) -> Iterator:
+    """The body's paragraphs and tables in order, those inside content controls (``w:sdt``) included."""
+    for child in parent.iterchildren():
+        if child.tag in (_W + "p", _W + "tbl"):
+            yield child
+        elif child.tag == _W + "sdt":
+            content = child.find(_W + "sdtContent")
+            if content is not None:
+                yield from _blocks(content)
 
 
 def _row_cells(row) -> list[str]:

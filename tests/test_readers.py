@@ -532,3 +532,29 @@ def test_docx_text_inside_a_content_control_is_read_in_its_place(tmp_path):
     path = tmp_path / "sdt.docx"
     d.save(path)
     assert read_document(path).texts() == ["前", "控件里的题目", "后"]
+
+
+def test_pdf_running_heads_with_folios_in_them_and_footer_page_words_are_dropped():
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=(420, 595), invariant=1)
+    body = [["一等奖", "改革办案模式 防范两大风险 ........ 北京海关 王绍波 / 7"],
+            ["二等奖", "关于加工贸易转型升级方向的思考 ........ 南昌海关 邵 飞 / 224"],
+            ["三等奖", "13"]]
+    for n, lines in enumerate(body, 1):
+        c.setFont("STSong-Light", 8)
+        c.drawString(50, 560, f"{n} 评选结果" if n % 2 == 0 else f"评选结果 {n}")  # the folio inside the head
+        c.setFont("STSong-Light", 10)
+        for i, text in enumerate(lines):
+            c.drawString(50, 520 - 15 * i, text)
+        c.setFont("STSong-Light", 9)
+        c.drawCentredString(210, 30, f"第 {n} 页")
+        c.showPage()
+    c.save()
+    doc = read_bytes(out.getvalue(), source="list.pdf")
+    assert [t for t in doc.texts() if t] == [line for lines in body for line in lines]
+    assert doc.lines[-1].location == Location(page=3, line=2) and doc.lines[-1].text == "13"

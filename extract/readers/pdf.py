@@ -159,10 +159,16 @@ def _page_lines(page) -> list[_Line]:
 
 
 def _pitch(lines: list[_Line]) -> float:
+    """The line spacing of a page: the median distance between lines, at most 1.6 times the type size.
+
+    The bound keeps a short page (a head, two lines, a folio) from taking the gaps around its running
+    head and folio for its line spacing.
+    """
+    size = statistics.median(line.size for line in lines) if lines else 10.0
     gaps = [b.top - a.top for a, b in zip(lines, lines[1:]) if b.top > a.top]
     if gaps:
-        return statistics.median(gaps)
-    return 1.5 * (lines[0].size if lines else 10.0)
+        return min(statistics.median(gaps), 1.6 * size)
+    return 1.5 * size
 
 
 def _margin_lines(pages: list[list[_Line]], heights: list[float]) -> set[tuple[int, int]]:

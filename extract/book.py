@@ -94,6 +94,8 @@ def extract_document(document: Document, *, gazetteer: Gazetteer | None = None) 
         warnings=tuple(warnings),
         organisations=organisations,
         line_count=len(lines),
+        kind=document.kind,
+        locations=tuple(line.location for line in document.lines),
     )
 
 

@@ -34,13 +34,14 @@ class Location:
     page : int or None
         PDF page (as counted by the PDF, not the printed folio).
     line : int or None
-        Line on that PDF page, or line of a text or HTML file.
+        Line on that PDF page (running heads and folios not counted), line of a text file, or line
+        of a web page's source holding the text.
     paragraph : int or None
-        Word paragraph, counted in body order over paragraphs and tables.
+        Word paragraph, counted in body order (the paragraphs of tables not counted).
     table : int or None
-        Table of a Word file or web page.
+        Table of a Word file or web page, counted in order.
     row : int or None
-        Row of that table, or of a spreadsheet or CSV file.
+        Row of that table, or of a spreadsheet (as the program numbers it) or CSV file (record number).
     sheet : str or None
         Spreadsheet sheet name.
     """
@@ -51,6 +52,16 @@ class Location:
     table: int | None = None
     row: int | None = None
     sheet: str | None = None
+
+    def as_dict(self) -> dict[str, int | str]:
+        """The fields that apply, in a fixed order (page, sheet, paragraph, table, row, line), for JSON.
+
+        >>> Location(page=3, line=12).as_dict()
+        {'page': 3, 'line': 12}
+        """
+        fields = (("page", self.page), ("sheet", self.sheet), ("paragraph", self.paragraph), ("table", self.table),
+                  ("row", self.row), ("line", self.line))
+        return {k: v for k, v in fields if v is not None}
 
     def describe(self) -> str:
         """Say where the line is, for messages and reports.

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from xianjice.extract.document import Location
+
 
 @dataclass(frozen=True, order=True)
 class Span:
@@ -244,3 +246,17 @@ class Compilation:
     concepts: tuple[Concept, ...] = ()  # lexicon concepts (filled by analysis)
     themes: tuple[Theme, ...] = ()
     line_count: int = 0
+    kind: str = "text"  # the reader's kind of file: text, docx, html, pdf, xlsx, csv
+    locations: tuple[Location, ...] = ()  # where line n is in the file: locations[n - 1]
+
+    def location(self, line: int) -> Location:
+        """Where line *line* (1-based) is in the input file: its page and line, paragraph, table row, sheet row …
+
+        ``Location(line=line)`` when the compilation carries no location table (made from text).
+
+        >>> Compilation("a.pdf", None, (), (), (), kind="pdf", locations=(Location(page=1, line=1),)).location(1).page
+        1
+        """
+        if 1 <= line <= len(self.locations):
+            return self.locations[line - 1]
+        return Location(line=line)

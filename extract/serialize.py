@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 
-from xianjice.extract.records import AppendixEntry, BookInfo, Compilation, Essay, Paragraph
+from xianjice.extract.records import AppendixEntry, BookInfo, Compilation, Essay, Paragraph, Span
 
 #: Version of the JSON layout; bumped when a field changes meaning or is removed.
 SCHEMA_VERSION = 1
@@ -82,7 +82,18 @@ def _paragraph(p: Paragraph) -> dict:
     return {"text": p.text, "lines": p.lines.as_list(), "level": p.level, "marker": p.marker}
 
 
-def essay_to_json(essay: Essay, *, text: bool = True) -> dict:
+def span_location(c: Compilation | None, span: Span | None) -> dict | None:
+    """Where a span of lines is in the input file: ``{"first": {...}, "last": {...}}`` (see :meth:`Location.as_dict`).
+
+    ``None`` without a span or a compilation to look the lines up in.
+    """
+    if span is None or c is None:
+        return None
+    return {"first": c.location(span.start).as_dict(), "last": c.location(span.end).as_dict()}
+
+
+def essay_to_json(essay: Essay, *, text: bool = True, compilation: Compilation | None = None) -> dict:
+    """One essay; with *compilation*, its ``location`` in the input file (page and line, paragraph, row …)."""
     e = essay.entry
     body = essay.body
     out = {
@@ -98,6 +109,7 @@ def essay_to_json(essay: Essay, *, text: bool = True) -> dict:
         "has_body": body is not None,
         "truncated": bool(body and body.truncated),
         "lines": {"toc": e.lines.as_list(), "body": body.lines.as_list() if body else None},
+        "location": {"toc": span_location(compilation, e.lines), "body": span_location(compilation, body.lines if body else None)},
         "concepts": [
             {"label": c.concept, "theme": c.theme, "where": c.where, "count": c.count, "first_line": c.first_line}
             for c in essay.concepts
@@ -123,11 +135,13 @@ def essay_to_json(essay: Essay, *, text: bool = True) -> dict:
     return out
 
 
-def appendix_to_json(a: AppendixEntry) -> dict:
+def appendix_to_json(a: AppendixEntry, *, compilation: Compilation | None = None) -> dict:
     return {
         "title": a.title,
         "page": a.page,
         "lines": {"toc": a.lines.as_list(), "body": a.body.lines.as_list() if a.body else None},
+        "location": {"toc": span_location(compilation, a.lines),
+                     "body": span_location(compilation, a.body.lines if a.body else None)},
     }
 
 
@@ -136,9 +150,10 @@ def compilation_to_json(c: Compilation, *, text: bool = True) -> dict:
     return {
         "schema": SCHEMA_VERSION,
         "source": readable_source(c.source),
+        "format": c.kind,
         "book": book_to_json(c.book),
-        "essays": [essay_to_json(e, text=text) for e in c.essays],
-        "appendix": [appendix_to_json(a) for a in c.appendix],
+        "essays": [essay_to_json(e, text=text, compilation=c) for e in c.essays],
+        "appendix": [appendix_to_json(a, compilation=c) for a in c.appendix],
         "lexicon": {
             "themes": [{"id": t.id, "label": t.label, "english": t.english} for t in c.themes],
             "concepts": [
@@ -146,7 +161,8 @@ def compilation_to_json(c: Compilation, *, text: bool = True) -> dict:
                 for k in c.concepts
             ],
         },
-        "unparsed": [{"line": u.line, "text": u.text, "where": u.where} for u in c.unparsed],
+        "unparsed": [{"line": u.line, "text": u.text, "where": u.where, "location": c.location(u.line).as_dict()}
+                     for u in c.unparsed],
         "warnings": list(c.warnings),
     }
 

@@ -204,8 +204,12 @@ class _Builder:
             compiler=ids.clean_text(b.compiler),
             editors=" / ".join(ids.compact_name(e.name) for e in b.editors),
             source=ids.clean_text(source),
+            source_format=c.kind,
             line_count=c.line_count,
         )
+        if c.kind != "text" and c.locations:
+            # where each line is in a PDF, Word, web page or spreadsheet file, for the PROV spans of the Turtle
+            self.G.graph.setdefault("locations", {})[key] = c.locations
         for e in b.editors:
             person = self.person(e.name, None)
             self.edge(key, person, "editor", role=ids.clean_text(e.role), line=e.line)
@@ -313,6 +317,7 @@ class _Builder:
 def _sorted_copy(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """The same graph with nodes and edges inserted in sorted order."""
     H = nx.MultiDiGraph()
+    H.graph.update(G.graph)
     for n in sorted(G.nodes):
         H.add_node(n, **dict(sorted(G.nodes[n].items())))
     for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[2], e[1])):
@@ -332,7 +337,11 @@ def build_graph(compilations: Sequence[Compilation]) -> nx.MultiDiGraph:
     Returns
     -------
     networkx.MultiDiGraph
-        Nodes keyed by stable ids, inserted in sorted order.
+        Nodes keyed by stable ids, inserted in sorted order.  A book's node
+        has ``source_format`` (the reader's kind: text, docx, html, pdf, xlsx,
+        csv); for a book not read from plain text,
+        ``G.graph["locations"][book]`` holds where each of its lines is in its
+        file (:class:`~xianjice.extract.document.Location`, line *n* at *n* - 1).
 
     Raises
     ------

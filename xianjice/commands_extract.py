@@ -42,7 +42,8 @@ def extract(files: tuple[str, ...], fmt: str, no_text: bool, lexicon: str | None
     elif fmt == "jsonl":
         for c in compilations:
             for e in c.essays:
-                record = {"source": readable_source(c.source), "isbn": c.book.isbn, **essay_to_json(e, text=not no_text)}
+                record = {"source": readable_source(c.source), "isbn": c.book.isbn,
+                          **essay_to_json(e, text=not no_text, compilation=c)}
                 click.echo(json_text(record))
     else:
         for c in compilations:
@@ -56,7 +57,8 @@ def report_to_stderr(compilations: list[Compilation]) -> None:
     for c in compilations:
         click.echo(visible(summary(c)), err=True)
         for u in c.unparsed:
-            click.echo(visible(f"  unplaced line {u.line} ({u.where}): {u.text[:60]}"), err=True)
+            where = f", {c.location(u.line).describe()}" if c.kind != "text" else ""
+            click.echo(visible(f"  unplaced line {u.line} ({u.where}{where}): {u.text[:60]}"), err=True)
 
 
 @click.command()

@@ -61,3 +61,22 @@ class GraphBuildError(XianjiceError):
 
 class FontMissingError(XianjiceError):
     """No font able to draw Chinese is installed."""
+
+
+class UnsupportedFormat(InputError):
+    """The file is of a kind no reader reads (old binary Word ``.doc``, ``.xls``, RTF, a zip archive …).
+
+    The message says what the file is and what to turn it into.
+    """
+
+
+class EncryptedFile(InputError):
+    """The file is password-protected (an encrypted PDF or Office file)."""
+
+
+class BrokenFile(InputError):
+    """The file says it is of a kind (PDF, ``.docx``, ``.xlsx`` …) but cannot be read as one."""
+
+
+class NoTextLayer(InputError):
+    """A PDF without text to read: a scan (OCR is out of scope)."""

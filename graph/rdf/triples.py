@@ -19,6 +19,16 @@ from xianjice.graph.rdf.vocab import DCTERMS, FOAF, ORG, PREFIXES, PROV, RDF, SD
 
 Triple = tuple[URIRef, URIRef, Node]
 
+#: Media type of each kind of input file (``dcterms:format`` of its source spans).
+MEDIA_TYPES = {
+    "text": "text/plain",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "html": "text/html",
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv",
+}
+
 #: Language tags of the labels.
 ZH, EN, PINYIN = "zh", "en", "zh-Latn-pinyin"
 
@@ -71,6 +81,23 @@ class _Mapper:
         source = self.G.nodes[book].get("source", "") if book in self.G else ""
         if source:
             yield span, XJ.sourceFile, Literal(source)
+        locations = self.G.graph.get("locations", {}).get(book)
+        if locations and first <= len(locations) and last <= len(locations):
+            yield from self.located(span, self.G.nodes[book].get("source_format", ""), locations[first - 1],
+                                    locations[last - 1])
+
+    def located(self, span: URIRef, kind: str, first, last) -> Iterator[Triple]:
+        """Where a span of a PDF, Word, web page or spreadsheet file is: its media type, first and last location."""
+        if kind in MEDIA_TYPES:
+            yield span, DCTERMS.format, Literal(MEDIA_TYPES[kind])
+        if first.describe():
+            yield span, XJ.firstLocation, Literal(first.describe())
+        if last.describe():
+            yield span, XJ.lastLocation, Literal(last.describe())
+        if first.page is not None:
+            yield span, XJ.firstPage, integer(first.page)
+        if last.page is not None:
+            yield span, XJ.lastPage, integer(last.page)
 
     def derived(self, s: URIRef, book: str, first: int, last: int) -> Iterator[Triple]:
         if first and book:  # None (an essay without a body) or 0: no source lines

@@ -142,6 +142,7 @@ class DCTERMS(_namespace.DefinedNamespace):
     _NS = Namespace("http://purl.org/dc/terms/")
     _fail = True
 
+    format: object
     isPartOf: object
     source: object
 
@@ -166,7 +167,10 @@ class XJ(_namespace.DefinedNamespace):
     organisation: headquarters, department, regional, customs, section …;
     ``unknown`` when not in the gazetteer),
     ``firstLine`` / ``lastLine`` (1-based, inclusive), ``sourceFile`` (file
-    name of the input).  The centrality scores of a concept in the concept
+    name of the input); for a span of a PDF, Word, web page or spreadsheet
+    file ``firstLocation`` / ``lastLocation`` (where its first and last
+    line are, as text: ``page 3, line 12``, ``table 1, row 4``, ``sheet 获奖名单,
+    row 4``) and, in a PDF, ``firstPage`` / ``lastPage`` (``xsd:integer``).  The centrality scores of a concept in the concept
     co-occurrence network (see :mod:`xianjice.graph.analysis.centrality`): ``pagerank``,
     ``betweenness``, ``eigenvector`` (``xsd:decimal``), ``weightedDegree`` and
     ``essayCount`` (``xsd:integer``).
@@ -189,7 +193,11 @@ class XJ(_namespace.DefinedNamespace):
     eigenvector: object
     essayCount: object
     firstLine: object
+    firstLocation: object
+    firstPage: object
     lastLine: object
+    lastLocation: object
+    lastPage: object
     orgKind: object
     pagerank: object
     proposes: object

@@ -77,6 +77,7 @@ def book_report(c: Compilation, G: nx.MultiDiGraph) -> dict:
     not_in_lexicon = sorted({k.concept for e in essays for k in e.concepts} - concepts) if concepts else []
     return {
         "source": readable_source(c.source.replace("\\", "/").rsplit("/", 1)[-1]),
+        "format": c.kind,
         "title": c.book.title,
         "isbn": c.book.isbn,
         "lines": c.line_count,
@@ -94,7 +95,8 @@ def book_report(c: Compilation, G: nx.MultiDiGraph) -> dict:
         "proposals": sum(len(e.proposals) for e in essays),
         "mentions": sum(len(e.mentions) for e in essays),
         "appendix": [a.title for a in c.appendix],
-        "unplaced": [{"line": u.line, "where": u.where, "text": u.text} for u in c.unparsed],
+        "unplaced": [{"line": u.line, "where": u.where, "text": u.text, "location": c.location(u.line).as_dict()}
+                     for u in c.unparsed],
         "warnings": list(c.warnings),
     }
 

@@ -169,7 +169,12 @@ class XJ(_namespace.DefinedNamespace):
     name of the input).  The centrality scores of a concept in the concept
     co-occurrence network (see :mod:`xianjice.graph.analysis.centrality`): ``pagerank``,
     ``betweenness``, ``eigenvector`` (``xsd:decimal``), ``weightedDegree`` and
-    ``essayCount`` (``xsd:integer``).
+    ``essayCount`` (``xsd:integer``).  The evidence of an essay → concept
+    link: class ``ConceptMatch`` (also a ``prov:Entity``) with ``matchIn``
+    (→ essay), ``matchOf`` (→ concept), ``surfaceForm`` (each form printed),
+    ``snippet`` (text around the first occurrence), ``occurrences``
+    (``xsd:integer``), ``matchWhere`` (title, body or title+body) and
+    ``firstLine``; ``frame`` (``xsd:boolean``) marks a campaign slogan concept.
 
     >>> XJ.pagerank.n3()
     '<https://xianjice.example.org/ns#pagerank>'
@@ -183,18 +188,26 @@ class XJ(_namespace.DefinedNamespace):
     _fail = True
 
     AwardTier: object
+    ConceptMatch: object
     Proposal: object
     SourceSpan: object
     betweenness: object
     eigenvector: object
     essayCount: object
     firstLine: object
+    frame: object
     lastLine: object
+    matchIn: object
+    matchOf: object
+    matchWhere: object
+    occurrences: object
     orgKind: object
     pagerank: object
     proposes: object
     rank: object
+    snippet: object
     sourceFile: object
+    surfaceForm: object
     weightedDegree: object
 
 

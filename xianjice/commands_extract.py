@@ -75,9 +75,11 @@ def concepts(files: tuple[str, ...], candidates: bool, top: int, min_essays: int
     """Concepts the essays discuss, or (--candidates) terms to add to the lexicon.
 
     Without --candidates: each lexicon concept found, with its theme and the
-    number of essays and mentions. With --candidates: recurring terms the
-    lexicon does not know (TF-IDF over jieba tokens, kept when used by at
-    least --min-essays essays), with counts and sample essays.
+    number of essays and mentions. With --candidates: terms the lexicon does
+    not know, ranked by keyness (Dunning's log-likelihood against the word
+    frequencies of jieba's dictionary), kept when used by at least
+    --min-essays essays; names, units, document titles and non-words are left
+    out.
 
     \b
     Examples:
@@ -95,7 +97,7 @@ def concepts(files: tuple[str, ...], candidates: bool, top: int, min_essays: int
         for c in compilations:
             for row in candidate_terms(c, lexicon=lex, top=top, min_essays=min_essays):
                 rows.append({"source": c.source, **row, "sample": " ".join(str(s) for s in row["sample"])})
-        columns = ["term", "count", "essays", "score", "sample"]
+        columns = ["term", "count", "essays", "reference", "score", "sample"]
         if len(rows) < top * len(compilations):
             click.echo(f"{len(rows)} terms outside the lexicon are used by at least {min_essays} essays", err=True)
     else:

@@ -17,8 +17,9 @@ G² (Dunning 1993, "Accurate methods for the statistics of surprise and
 coincidence", *Computational Linguistics* 19(1)) of its frequency in the
 compilation against its frequency in the reference list jieba's dictionary
 ships (``dict.txt``, about 60 million tokens of general Chinese).  Only words
-used more often than in the reference (positive keyness) and by at least
-``min_essays`` essays are kept.  A compound absent from the reference counts
+used more often than in the reference (positive keyness), with an effect
+size — Hardie's Log Ratio, log2 of the ratio of relative frequencies — of at
+least ``min_log_ratio``, and by at least ``min_essays`` essays are kept.  A compound absent from the reference counts
 0.5 there (add-half smoothing).
 """
 
@@ -40,10 +41,19 @@ _TITLE = re.compile(r"《[^《》]*》")
 #: Samples listed per candidate.
 SAMPLES = 5
 #: Part-of-speech tags (of jieba's dictionary) a candidate may carry.
-KEEP_TAGS = frozenset({"n", "nz", "vn", "j", "l", "an"})
+KEEP_TAGS = frozenset({"n", "nz", "vn", "j"})
 #: Tags the first and second word of a compound candidate (单一 + 窗口) may carry.
-COMPOUND_FIRST = frozenset({"n", "nz", "vn", "j", "b", "an"})
-COMPOUND_SECOND = frozenset({"n", "nz", "vn", "j"})
+COMPOUND_FIRST = frozenset({"n", "nz", "vn", "j", "b"})
+COMPOUND_SECOND = frozenset({"n", "nz", "vn", "j", "s"})
+#: Words of general Chinese (inverse document frequency in jieba's IDF table below this) are never proposed,
+#: however often an essay uses them: 有关, 年度, 检查, 设置 …
+MIN_IDF = 7.0
+#: Two words form a compound candidate only when they cling together: symmetric conditional probability
+#: ``c(ab)² / (c(a)·c(b))`` (da Silva & Lopes 1999) at least this.
+MIN_SCP = 0.25
+#: Default least effect size: log2 of how many times more often the compilation uses a word than the reference
+#: does (Hardie 2014, "Log Ratio"): 5 = 32 times.
+MIN_LOG_RATIO = 5.0
 #: Last characters of unit names (秘书处, 缉私局, 政治部 …): such words are organisations, not terms.
 UNIT_ENDINGS = tuple("处科局司室办部委股厅")
 #: Words every essay of the domain uses; never a part of a compound candidate either.
@@ -67,6 +77,14 @@ def reference() -> tuple[dict[str, int], dict[str, str], int]:
                 if len(parts) >= 3:
                     tags[parts[0]] = parts[2]
     return freq, tags, sum(freq.values())
+
+
+@functools.cache
+def idf() -> dict[str, float]:
+    """Inverse document frequencies of general Chinese words (jieba's ``idf.txt``)."""
+    import jieba.analyse
+
+    return jieba.analyse.TFIDF().idf_freq
 
 
 @functools.cache
@@ -111,44 +129,88 @@ def _discussion(text: str) -> str:
     return text
 
 
-def _is_word(token: str, lexicon: Lexicon, stop: frozenset[str], tags: dict[str, str]) -> bool:
+def _general(word: str, idfs: dict[str, float]) -> bool:
+    return word in idfs and idfs[word] < MIN_IDF
+
+
+def _is_word(token: str, lexicon: Lexicon, stop: frozenset[str], tags: dict[str, str], idfs) -> bool:
     return (bool(_WORD.match(token)) and token in tags and tags[token] in KEEP_TAGS and token not in stop
-            and not token.endswith(UNIT_ENDINGS) and lexicon.lookup_token(token) is None)
+            and not token.endswith(UNIT_ENDINGS) and not _abstract(token) and not _general(token, idfs)
+            and lexicon.lookup_token(token) is None)
 
 
-def _compound(a: str, b: str, lexicon: Lexicon, stop: frozenset[str], tags: dict[str, str]) -> bool:
-    return (bool(_WORD.match(a)) and bool(_WORD.match(b)) and tags.get(a) in COMPOUND_FIRST
+def _abstract(word: str) -> bool:
+    """An abstract quality noun (针对性, 局限性, 紧迫感): never a term of the domain."""
+    return len(word) >= 3 and word.endswith(("性", "感"))
+
+
+def _compound(a: str, b: str, lexicon: Lexicon, stop: frozenset[str], tags: dict[str, str], idfs) -> bool:
+    return (bool(_WORD.match(a)) and bool(_WORD.match(b)) and len(a) + len(b) <= 6 and min(len(a), len(b)) == 2
+            and a + b not in stop and tags.get(a) in COMPOUND_FIRST
             and tags.get(b) in COMPOUND_SECOND and a not in stop and b not in stop and not b.endswith(UNIT_ENDINGS)
+            and not _general(a, idfs) and not _general(b, idfs)
             and lexicon.lookup_token(a) is None and lexicon.lookup_token(b) is None
             and lexicon.lookup(a + b) is None)
 
 
+def log_ratio(a: float, b: float, c: float, d: float) -> float:
+    """Hardie's Log Ratio: log2 of the relative frequency in the corpus over that in the reference.
+
+    >>> log_ratio(10, 100, 1_000, 1_000_000)
+    6.643856189774724
+    """
+    return math.log2((a / c) / (b / d))
+
+
 def candidate_terms(compilation: Compilation, *, lexicon: Lexicon | None = None, top: int = 50,
-                    min_essays: int = 2) -> list[dict]:
+                    min_essays: int = 2, min_log_ratio: float = MIN_LOG_RATIO) -> list[dict]:
     """The *top* key terms of *compilation* that *lexicon* does not know (see the module docs).
+
+    Parameters
+    ----------
+    compilation
+        An extracted compilation.
+    lexicon
+        The lexicon whose terms are known already; the bundled one by default.
+    top
+        How many candidates at most.
+    min_essays
+        Keep a candidate only when this many essays use it.
+    min_log_ratio
+        Keep a candidate only when its Log Ratio (effect size) against the
+        reference is at least this: significance (G²) alone favours every
+        frequent word of a large book.
 
     Returns
     -------
     list of dict
         ``term``, ``count`` (occurrences), ``essays`` (how many essays use
         it), ``reference`` (its count in jieba's dictionary), ``score`` (G²,
-        rounded to 3 decimals) and ``sample`` (the first essay seqs using
-        it), best first; ties broken by term, so the list is deterministic.
+        rounded to 3 decimals), ``log_ratio`` (rounded to 2) and ``sample``
+        (the first essay seqs using it), best first; ties broken by term, so
+        the list is deterministic.
     """
     lexicon = lexicon or load_lexicon()
     tok = make_tokenizer(lexicon)
     freq, tags, total_ref = reference()
     stop = stopwords()
+    idfs = idf()
     counts: Counter[str] = Counter()
+    words_seen: Counter[str] = Counter()
     seen_in: dict[str, list[int]] = {}
+    parts: dict[str, tuple[str, str]] = {}
     total = 0
     for essay in compilation.essays:
         here: Counter[str] = Counter()
         for text in essay_texts(essay):
             words = [t for _, t in token_spans(_discussion(text), tok)]
             total += len(words)
-            here.update(w for w in words if _is_word(w, lexicon, stop, tags))
-            here.update(a + b for a, b in zip(words, words[1:]) if _compound(a, b, lexicon, stop, tags))
+            words_seen.update(words)
+            here.update(w for w in words if _is_word(w, lexicon, stop, tags, idfs))
+            for a, b in zip(words, words[1:]):
+                if _compound(a, b, lexicon, stop, tags, idfs):
+                    here[a + b] += 1
+                    parts.setdefault(a + b, (a, b))
         counts.update(here)
         for term in here:
             seen_in.setdefault(term, []).append(essay.seq)
@@ -156,11 +218,16 @@ def candidate_terms(compilation: Compilation, *, lexicon: Lexicon | None = None,
     for term, essays in seen_in.items():
         if len(essays) < min_essays:
             continue
+        if term in parts and term not in tags:
+            a, b = parts[term]
+            if counts[term] ** 2 < MIN_SCP * words_seen[a] * words_seen[b]:
+                continue  # two words that merely meet
         ref = freq.get(term, 0)
         score = log_likelihood(counts[term], ref or 0.5, max(total, 1), total_ref)
-        if score <= 0:
+        ratio = log_ratio(counts[term], ref or 0.5, max(total, 1), total_ref)
+        if score <= 0 or ratio < min_log_ratio:
             continue
         rows.append({"term": term, "count": counts[term], "essays": len(essays), "reference": ref,
-                     "score": round(score, 3), "sample": sorted(essays)[:SAMPLES]})
+                     "score": round(score, 3), "log_ratio": round(ratio, 2), "sample": sorted(essays)[:SAMPLES]})
     rows.sort(key=lambda r: (-r["score"], r["term"]))
     return rows[:top]

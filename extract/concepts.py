@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from xianjice.extract.lexicon import Lexicon
+from xianjice.extract.lexicon import QUOTES, Lexicon
 from xianjice.extract.records import Body, Concept, ConceptLink
 from xianjice.extract.segment import Segmenter, plain_tokenizer, prepared, token_spans
 
@@ -46,7 +46,7 @@ _GAP_SPAN = 12
 
 @dataclass(frozen=True)
 class Match:
-    """One occurrence of a concept in a text: ``text[start:end]`` is the form printed."""
+    """One occurrence of a concept in a text: ``text[start:end]``; ``surface`` is the form printed, quotes dropped."""
 
     start: int
     end: int
@@ -88,7 +88,7 @@ def matches(text: str, *, lexicon: Lexicon, tokenizer: Segmenter) -> tuple[Match
         if any(s <= start < e for s, e in blocked) or _in_unit_name(prep, end):
             continue
         a, b = offsets[start], offsets[end - 1] + 1
-        out.append(Match(a, b, concept, text[a:b]))
+        out.append(Match(a, b, concept, "".join(ch for ch in text[a:b] if ch not in QUOTES)))
     return tuple(sorted(out, key=lambda m: m.start))
 
 

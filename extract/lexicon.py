@@ -37,7 +37,7 @@ import csv
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from xianjice.errors import LexiconError
@@ -83,6 +83,7 @@ class Lexicon:
     concepts: tuple[Concept, ...]
     themes: tuple[Theme, ...]
     source: str = ""
+    problems: tuple[str, ...] = ()  # what was ignored while loading (a broader concept not in the file …)
     _index: dict[str, Concept] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -109,10 +110,11 @@ class Lexicon:
         """
         odd = [t for c in self.concepts for t in (c.label, *c.aliases)
                if t != match_form(t) and not _quoted_only(t) or not _WORD_CHARS.fullmatch(match_form(t))]
-        if not odd:
-            return []
-        return [f"lexicon: {len(odd)} terms hold spaces or punctuation and are matched with them ignored "
-                f"or as phrases: {', '.join(odd)}"]
+        notes = list(self.problems)
+        if odd:
+            notes.insert(0, f"lexicon: {len(odd)} terms hold spaces or punctuation and are matched with them "
+                            f"ignored or as phrases: {', '.join(odd)}")
+        return notes
 
     def broader(self, concept: Concept) -> Concept | None:
         """The broader concept of *concept*, or ``None``.
@@ -216,12 +218,14 @@ def _load(path: Path, themes_path: Path) -> Lexicon:
     if not concepts:
         raise LexiconError(f"{path}: no concepts (expected a header {','.join(_CONCEPT_COLUMNS)} and rows)")
     labels = {c.label for c in concepts}
-    for c in concepts:
-        if c.broader and c.broader not in labels:
-            raise LexiconError(f"{path}:{seen_ids[c.id]}: broader concept {c.broader!r} of {c.label!r} is not a label "
-                               f"of this lexicon")
+    problems = []
+    for i, c in enumerate(concepts):
+        if c.broader and c.broader not in labels:  # a row copied from a bigger lexicon: keep it, say so
+            problems.append(f"{path}:{seen_ids[c.id]}: broader concept {c.broader!r} of {c.label!r} is not in "
+                            f"this lexicon (ignored)")
+            concepts[i] = replace(c, broader="")
     _no_cycles(path, concepts, seen_ids)
-    return Lexicon(concepts=tuple(concepts), themes=themes, source=str(path))
+    return Lexicon(concepts=tuple(concepts), themes=themes, source=str(path), problems=tuple(problems))
 
 
 def _no_cycles(path: Path, concepts: list[Concept], lines: dict[str, int]) -> None:

@@ -101,7 +101,6 @@ def test_full_columns(tmp_path):
 
 
 @pytest.mark.parametrize(("rows", "message"), [
-    ("a,甲概念,A,监管,没有,,,,\n", "broader concept '没有' of '甲概念' is not a label"),
     ("a,甲概念,A,监管,乙概念,,,,\nb,乙概念,B,监管,甲概念,,,,\n", "run in a cycle"),
     ("a,甲概念,A,监管,,,,maybe,\n", "frame 'maybe'"),
 ])
@@ -109,6 +108,13 @@ def test_bad_broader_and_frame(tmp_path, rows, message):
     path = write(tmp_path, "id,label,english,theme,broader,aliases,hidden,frame,source\n" + rows)
     with pytest.raises(LexiconError, match=message):
         load_lexicon(path)
+
+
+def test_a_broader_concept_missing_from_the_file_is_ignored_and_said(tmp_path):
+    path = write(tmp_path, "id,label,english,theme,broader\na,甲概念,A,监管,没有\n")
+    lex = load_lexicon(path)
+    assert lex.lookup("甲概念").broader == ""
+    assert lex.notes() == [f"{path}:2: broader concept '没有' of '甲概念' is not in this lexicon (ignored)"]
 
 
 def test_terms_with_spaces_or_punctuation_are_reported(tmp_path):

@@ -44,7 +44,7 @@ SAMPLES = 5
 KEEP_TAGS = frozenset({"n", "nz", "vn", "j"})
 #: Tags the first and second word of a compound candidate (单一 + 窗口) may carry.
 COMPOUND_FIRST = frozenset({"n", "nz", "vn", "j", "b"})
-COMPOUND_SECOND = frozenset({"n", "nz", "vn", "j", "s"})
+COMPOUND_SECOND = frozenset({"n", "nz", "j", "s"})  # a term is head-final: its last word is a noun
 #: Words of general Chinese (inverse document frequency in jieba's IDF table below this) are never proposed,
 #: however often an essay uses them: 有关, 年度, 检查, 设置 …
 MIN_IDF = 7.0

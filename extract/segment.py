@@ -13,9 +13,10 @@ Two engines give the same tokens:
     0.8 s.  ``tests/test_segment_engines.py`` proves the tokens equal on the
     seed and on a generated corpus.
 
-Discovering new terms for the lexicon (:mod:`xianjice.extract.candidates`) uses a
-third engine, :data:`DISCOVERY`: jieba with its HMM on, so that words its
-dictionary lacks are guessed rather than cut into characters.
+A third engine, :data:`DISCOVERY`, is jieba with its HMM on, guessing words
+its dictionary lacks; nothing of xianjice uses it by default any more
+(lexicon candidates segment with the HMM off, so that no fragment spanning
+two words is proposed).
 
 The engine is ``rjieba`` when it is installed, unless the environment
 variable ``XIANJICE_SEGMENTER`` says ``jieba``.  Either way ``大监管体系``

@@ -73,18 +73,18 @@ def matches(text: str, *, lexicon: Lexicon, tokenizer: Segmenter) -> tuple[Match
     found += _phrase_matches(prep, lexicon)
     found += _gap_matches(prep, lexicon)
     found += _de_matches(prep, spans, lexicon)
-    for at, token in spans:
-        concept = lexicon.lookup_token(token)
-        if concept is not None:
-            found.append((at, at + len(token), concept))
+    get = lexicon.lookup_token
+    found += [(at, at + len(token), c) for at, token in spans if (c := get(token)) is not None]
+    if not found:
+        return ()
     blocked = _blocked(prep)
     out = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(prep))
     # longest first, then leftmost: a phrase or a spaced term wins over the words inside it
     for start, end, concept in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
-        if any(start < e and s < end for s, e in taken):
+        if any(taken[start:end]):
             continue
-        taken.append((start, end))
+        taken[start:end] = b"\x01" * (end - start)
         if any(s <= start < e for s, e in blocked) or _in_unit_name(prep, end):
             continue
         a, b = offsets[start], offsets[end - 1] + 1
@@ -132,25 +132,38 @@ def _gap_matches(prep: str, lexicon: Lexicon) -> list[tuple[int, int, Concept]]:
 
 def _de_matches(prep: str, spans, lexicon: Lexicon) -> list[tuple[int, int, Concept]]:
     """A term printed with one 的 between two of its words: 权力的制约 → 权力制约."""
+    if "的" not in prep:
+        return []
+    halves = _de_halves(lexicon)
     out = []
-    for k, (at, token) in enumerate(spans):
-        if token != "的" or k == 0 or k + 1 == len(spans):
-            continue
+    for k in [k for k in range(1, len(spans) - 1) if spans[k][1] == "的"]:
+        at = spans[k][0]
         for i in range(k - 1, max(-1, k - 4), -1):
-            left = prep[spans[i][0]:at].replace(" ", "")
+            rights = halves.get(prep[spans[i][0]:at].replace(" ", ""))
+            if not rights:
+                continue
             for j in range(k + 1, min(len(spans), k + 4)):
-                right = prep[at + 1: spans[j][0] + len(spans[j][1])].replace(" ", "")
-                concept = lexicon.lookup_token(left + right)
-                if concept is not None and len(left) in _word_bounds(left + right):
-                    out.append((spans[i][0], spans[j][0] + len(spans[j][1]), concept))
+                end = spans[j][0] + len(spans[j][1])
+                concept = rights.get(prep[at + 1:end].replace(" ", ""))
+                if concept is not None:
+                    out.append((spans[i][0], end, concept))
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def _de_halves(lexicon: Lexicon) -> dict[str, dict[str, Concept]]:
+    """Left half → right half → concept, for every split of a term between two of its words (权力|制约)."""
+    out: dict[str, dict[str, Concept]] = {}
+    for term in lexicon.terms():
+        for b in _word_bounds(term):
+            out.setdefault(term[:b], {})[term[b:]] = lexicon.lookup_token(term)
     return out
 
 
 @functools.lru_cache(maxsize=4096)
 def _word_bounds(term: str) -> frozenset[int]:
     """Offsets inside *term* where one of its plain words ends (权力制约 → {2}); words of one character do not count."""
-    cut, _ = plain_tokenizer()
-    words = cut(term)
+    words = _plain()[0](term)
     if len(words) < 2 or any(len(w) < 2 for w in words):
         return frozenset()
     bounds, at = set(), 0
@@ -158,6 +171,11 @@ def _word_bounds(term: str) -> frozenset[int]:
         at += len(w)
         bounds.add(at)
     return frozenset(bounds)
+
+
+@functools.cache
+def _plain():
+    return plain_tokenizer()
 
 
 def _blocked(prep: str) -> list[tuple[int, int]]:
@@ -172,7 +190,9 @@ def _blocked(prep: str) -> list[tuple[int, int]]:
 def _in_unit_name(prep: str, end: int) -> bool:
     """Whether the term ending at *end* is the head of a unit name (法制部门, 风险管理处, 缉私局)."""
     rest = prep[end:end + 4]
-    _, is_word = plain_tokenizer()
+    if not rest:
+        return False
+    is_word = _plain()[1]
     if rest.startswith(UNIT_WORDS) or (is_word(rest[:2]) and prep[end + 2:end + 6].startswith(UNIT_WORDS)):
         return True  # 法制部门, and with one word between: 法制预审部门
     if not rest or rest[0] not in UNIT_CHARS:

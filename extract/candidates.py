@@ -100,8 +100,8 @@ def log_likelihood(a: float, b: float, c: float, d: float) -> float:
     Positive when the word is over-used in the corpus, negative when under-used.
 
     >>> round(log_likelihood(10, 100, 1_000, 1_000_000), 2)
-    41.5
-    >>> log_likelihood(1, 1000, 1000, 1_000_000) < 0
+    71.36
+    >>> log_likelihood(1, 10_000, 1_000, 1_000_000) < 0
     True
     """
     e1 = c * (a + b) / (c + d)

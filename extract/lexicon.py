@@ -178,9 +178,9 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     >>> lex = load_lexicon()
     >>> lex is load_lexicon()
     True
-    >>> c = lex.lookup("党建工作")
-    >>> c.id, c.label, c.theme
-    ('dangjian', '党建', '党建与队伍')
+    >>> c = lex.lookup("党的建设")
+    >>> c.id, c.label, c.theme, c.broader, c.frame
+    ('dangjian', '党建', '党建与纪检', '', False)
     """
     if path is None:
         return _default()

@@ -26,6 +26,7 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from xianjice.extract.lexicon import QUOTES, Lexicon
 from xianjice.extract.records import Body, Concept, ConceptLink
@@ -37,15 +38,16 @@ SNIPPET = 18
 UNIT_WORDS = ("部门", "办公室", "委员会", "课题组", "分中心", "分局", "支局", "领导小组")
 #: One-character unit endings; a unit unless the character and the next form a word (处理, 科学, 部署 …).
 UNIT_CHARS = frozenset("处科局司室办部委股")
+_UNIT_FIRST = frozenset(w[0] for w in UNIT_WORDS) | UNIT_CHARS
 _TITLE = re.compile(r"《[^《》]*》")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _SPACE = re.compile(r"\s+")
+_NO_QUOTES = str.maketrans({c: None for c in QUOTES})
 #: Longest term looked for across a stray space.
 _GAP_SPAN = 12
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """One occurrence of a concept in a text: ``text[start:end]``; ``surface`` is the form printed, quotes dropped."""
 
     start: int
@@ -69,33 +71,37 @@ def matches(text: str, *, lexicon: Lexicon, tokenizer: Segmenter) -> tuple[Match
     """
     prep, offsets = prepared(text)
     spans = token_spans(text, tokenizer)
-    found: list[tuple[int, int, Concept]] = []
-    found += _phrase_matches(prep, lexicon)
-    found += _gap_matches(prep, lexicon)
-    found += _de_matches(prep, spans, lexicon)
-    get = lexicon.lookup_token
-    found += [(at, at + len(token), c) for at, token in spans if (c := get(token)) is not None]
+    get = lexicon._index.get  # tokens are in match form already (Lexicon.lookup_token)
+    found = [(at, at + len(token), c) for at, token in spans if (c := get(token)) is not None]
+    more = []
+    if "的" in prep:
+        more += _de_matches(prep, spans, lexicon)
+    if " " in prep or "\t" in prep or "\u3000" in prep:
+        more += _gap_matches(prep, lexicon)
+    if _phrase_pattern(lexicon) is not None:
+        more += _phrase_matches(prep, lexicon)
+    if more:  # longest first, then leftmost: a phrase or a spaced term wins over the words inside it
+        taken = bytearray(len(prep))
+        kept = []
+        for f in sorted(found + more, key=lambda f: (f[0] - f[1], f[0])):
+            if not any(taken[f[0]:f[1]]):
+                taken[f[0]:f[1]] = b"\x01" * (f[1] - f[0])
+                kept.append(f)
+        found = sorted(kept)  # tokens never overlap one another: no sorting needed without the others
     if not found:
         return ()
     blocked = _blocked(prep)
     out = []
-    taken = bytearray(len(prep))
-    # longest first, then leftmost: a phrase or a spaced term wins over the words inside it
-    for start, end, concept in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
-        if any(taken[start:end]):
-            continue
-        taken[start:end] = b"\x01" * (end - start)
-        if any(s <= start < e for s, e in blocked) or _in_unit_name(prep, end):
+    for start, end, concept in found:
+        if (blocked and any(s <= start < e for s, e in blocked)) or _in_unit_name(prep, end):
             continue
         a, b = offsets[start], offsets[end - 1] + 1
-        out.append(Match(a, b, concept, "".join(ch for ch in text[a:b] if ch not in QUOTES)))
-    return tuple(sorted(out, key=lambda m: m.start))
+        out.append(Match(a, b, concept, text[a:b].translate(_NO_QUOTES)))
+    return tuple(out)
 
 
 def _phrase_matches(prep: str, lexicon: Lexicon) -> list[tuple[int, int, Concept]]:
     pattern = _phrase_pattern(lexicon)
-    if pattern is None:
-        return []
     return [(m.start(), m.end(), lexicon.lookup_token(m.group())) for m in pattern.finditer(prep)]
 
 
@@ -107,8 +113,6 @@ def _phrase_pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
 
 def _gap_matches(prep: str, lexicon: Lexicon) -> list[tuple[int, int, Concept]]:
     """Terms printed across a stray space between two words (``两大 风险``, ``AEO 认证``)."""
-    if " " not in prep and "\t" not in prep and "\u3000" not in prep:
-        return []
     squeezed, where = [], []
     for i, ch in enumerate(prep):
         if not ch.isspace():
@@ -132,11 +136,9 @@ def _gap_matches(prep: str, lexicon: Lexicon) -> list[tuple[int, int, Concept]]:
 
 def _de_matches(prep: str, spans, lexicon: Lexicon) -> list[tuple[int, int, Concept]]:
     """A term printed with one 的 between two of its words: 权力的制约 → 权力制约."""
-    if "的" not in prep:
-        return []
-    halves = _de_halves(lexicon)
+    halves, lasts = _de_halves(lexicon)
     out = []
-    for k in [k for k in range(1, len(spans) - 1) if spans[k][1] == "的"]:
+    for k in [k for k in range(1, len(spans) - 1) if spans[k][1] == "的" and spans[k - 1][1] in lasts]:
         at = spans[k][0]
         for i in range(k - 1, max(-1, k - 4), -1):
             rights = halves.get(prep[spans[i][0]:at].replace(" ", ""))
@@ -151,13 +153,14 @@ def _de_matches(prep: str, spans, lexicon: Lexicon) -> list[tuple[int, int, Conc
 
 
 @functools.lru_cache(maxsize=8)
-def _de_halves(lexicon: Lexicon) -> dict[str, dict[str, Concept]]:
-    """Left half → right half → concept, for every split of a term between two of its words (权力|制约)."""
+def _de_halves(lexicon: Lexicon) -> tuple[dict[str, dict[str, Concept]], frozenset[str]]:
+    """Left half → right half → concept, for every split of a term between two of its words (权力|制约),
+    and every ending of a left half (the token before a 的 must be one)."""
     out: dict[str, dict[str, Concept]] = {}
     for term in lexicon.terms():
         for b in _word_bounds(term):
             out.setdefault(term[:b], {})[term[b:]] = lexicon.lookup_token(term)
-    return out
+    return out, frozenset(left[i:] for left in out for i in range(len(left)))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -189,12 +192,16 @@ def _blocked(prep: str) -> list[tuple[int, int]]:
 
 def _in_unit_name(prep: str, end: int) -> bool:
     """Whether the term ending at *end* is the head of a unit name (法制部门, 风险管理处, 缉私局)."""
+    if prep[end:end + 1] not in _UNIT_FIRST and prep[end + 2:end + 3] not in _UNIT_FIRST:
+        return False
     rest = prep[end:end + 4]
     if not rest:
         return False
+    if rest.startswith(UNIT_WORDS):
+        return True  # 法制部门
     is_word = _plain()[1]
-    if rest.startswith(UNIT_WORDS) or (is_word(rest[:2]) and prep[end + 2:end + 6].startswith(UNIT_WORDS)):
-        return True  # 法制部门, and with one word between: 法制预审部门
+    if prep[end + 2:end + 6].startswith(UNIT_WORDS) and is_word(rest[:2]):
+        return True  # with one word between: 法制预审部门
     if not rest or rest[0] not in UNIT_CHARS:
         return False
     nxt = rest[1:2]
@@ -281,7 +288,8 @@ def _tally(tallies: dict[str, _Tally], texts: Iterable, where: str, lexicon: Lex
             if tally is None:
                 tally = tallies[m.concept.label] = _Tally(first_line=line_at(m.start),
                                                           snippet=snippet(text, m.start, m.end))
-            tally.surfaces.setdefault(_SPACE.sub(" ", m.surface), None)
+            surface = m.surface if m.surface.isalnum() else _SPACE.sub(" ", m.surface)
+            tally.surfaces.setdefault(surface, None)
             if where == "title":
                 tally.title += 1
             else:

@@ -158,6 +158,14 @@ def prepared(text: str) -> tuple[str, tuple[int, ...]]:
     >>> prepared("“党建”，")
     ('党建,', (1, 2, 4, 5))
     """
+    if any(q in text for q in QUOTES):
+        keep = [i for i, ch in enumerate(text) if ch not in _QUOTE_SET]
+        stripped = "".join(text[i] for i in keep)
+    else:
+        keep, stripped = None, text
+    norm = unicodedata.normalize("NFKC", stripped)
+    if len(norm) == len(stripped) and not any(q in norm for q in QUOTES):  # the usual case: one to one
+        return norm, (*(range(len(text)) if keep is None else keep), len(text))
     out: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):

@@ -153,29 +153,32 @@ def paragraphs(lines: Sequence[str], start: int, stop: int) -> tuple[Paragraph, 
     out: list[Paragraph] = []
     text = ""
     first = last = 0
+    breaks: list[tuple[int, int]] = []
     for idx in range(start, stop):
         line = lines[idx]
         if not line:
             continue
         if text and not text.endswith(_TERMINAL) and not is_heading(text) and numbering(line)[0] == 0:
+            breaks.append((len(text), idx + 1))
             text += line
             last = idx + 1
             continue
         if text:
-            out.append(_paragraph(text, first, last))
-        text, first, last = line, idx + 1, idx + 1
+            out.append(_paragraph(text, first, last, tuple(breaks)))
+        text, first, last, breaks = line, idx + 1, idx + 1, [(0, idx + 1)]
     if text:
-        out.append(_paragraph(text, first, last))
+        out.append(_paragraph(text, first, last, tuple(breaks)))
     return tuple(out)
 
 
-def _paragraph(text: str, first: int, last: int) -> Paragraph:
+def _paragraph(text: str, first: int, last: int, breaks: tuple[tuple[int, int], ...] = ()) -> Paragraph:
     level, marker = numbering(text)
     if not is_heading(text):
         level = 0  # numbered running text keeps its marker, not a heading level
     elif level == 0:
         level = 1  # an unnumbered short heading (结束语, 参考文献 …)
-    return Paragraph(text=text, lines=Span(first, last), level=level, marker=marker)
+    return Paragraph(text=text, lines=Span(first, last), level=level, marker=marker,
+                     breaks=breaks if len(breaks) > 1 else ())
 
 
 def build_body(lines: Sequence[str], header: Header, stop: int) -> Body:

@@ -95,6 +95,22 @@ class Paragraph:
     lines: Span
     level: int = 0
     marker: str = ""
+    #: (offset in ``text``, source line) where each joined source line starts; empty = all on ``lines.start``
+    breaks: tuple[tuple[int, int], ...] = field(default=(), compare=False)
+
+    def line_at(self, offset: int) -> int:
+        """The source line holding character *offset* of :attr:`text`.
+
+        >>> p = Paragraph("甲乙丙丁", Span(3, 5), breaks=((0, 3), (2, 5)))
+        >>> p.line_at(1), p.line_at(2), Paragraph("甲", Span(7, 7)).line_at(0)
+        (3, 5, 7)
+        """
+        line = self.lines.start
+        for start, number in self.breaks:
+            if start > offset:
+                break
+            line = number
+        return line
 
 
 @dataclass(frozen=True)
@@ -153,13 +169,24 @@ class BookInfo:
 
 @dataclass(frozen=True)
 class Concept:
-    """A lexicon concept: canonical label, aliases, English label and theme."""
+    """A lexicon concept (a ``skos:Concept``): labels, theme, broader concept, source.
+
+    ``aliases`` are true synonyms (``skos:altLabel``), ``hidden`` the
+    traditional-character forms (``skos:hiddenLabel``); ``broader`` the label
+    of the broader concept or ""; ``frame`` marks the campaign's slogans (a
+    frame layer, left out of the default centrality ranking); ``source`` says
+    where the term comes from.
+    """
 
     id: str  # ASCII slug, stable across runs
     label: str
     english: str
     theme: str
     aliases: tuple[str, ...] = ()
+    broader: str = ""
+    hidden: tuple[str, ...] = ()
+    frame: bool = False
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -171,7 +198,14 @@ class Theme:
 
 @dataclass(frozen=True)
 class ConceptLink:
-    """Evidence that an essay discusses a concept."""
+    """Evidence that an essay discusses a concept.
+
+    ``count`` is the number of occurrences (title and body), ``first_line``
+    the source line holding the first one (not the first line of its
+    paragraph), ``surface`` the form first seen, ``surfaces`` every form seen
+    (in order of first appearance) and ``snippet`` the text around the first
+    occurrence.
+    """
 
     concept: str  # Concept.label
     theme: str
@@ -179,6 +213,8 @@ class ConceptLink:
     count: int
     first_line: int
     surface: str = ""  # the form first seen in the text
+    surfaces: tuple[str, ...] = ()
+    snippet: str = ""
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,10 @@ Two engines give the same tokens:
     0.8 s.  ``tests/test_segment_engines.py`` proves the tokens equal on the
     seed and on a generated corpus.
 
-Discovering new terms for the lexicon (:mod:`xianjice.extract.candidates`) uses a
-third engine, :data:`DISCOVERY`: jieba with its HMM on, so that words its
-dictionary lacks are guessed rather than cut into characters.
+A third engine, :data:`DISCOVERY`, is jieba with its HMM on, guessing words
+its dictionary lacks; nothing of xianjice uses it by default any more
+(lexicon candidates segment with the HMM off, so that no fragment spanning
+two words is proposed).
 
 The engine is ``rjieba`` when it is installed, unless the environment
 variable ``XIANJICE_SEGMENTER`` says ``jieba``.  Either way ``大监管体系``
@@ -38,6 +39,7 @@ from xianjice.extract.lexicon import QUOTES, Lexicon
 
 _CACHE_SIZE = 8192
 _NO_QUOTES = str.maketrans({c: None for c in QUOTES})
+_QUOTE_SET = frozenset(QUOTES)
 ENGINES = ("rjieba", "jieba")
 #: jieba with its HMM on, guessing words its dictionary lacks: for discovering
 #: lexicon candidates (``广东关区`` → 关区), never for matching concepts.
@@ -143,7 +145,37 @@ def prepare(text: str) -> str:
     >>> prepare("防范“两大风险”")
     '防范两大风险'
     """
-    return unicodedata.normalize("NFKC", text).translate(_NO_QUOTES)
+    return prepared(text)[0]
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def prepared(text: str) -> tuple[str, tuple[int, ...]]:
+    """``(prepare(text), offsets)``: offsets[i] is the position in *text* of character i of the prepared form.
+
+    NFKC is applied character by character, so every prepared character
+    maps back to the character it came from (one more entry maps the end).
+
+    >>> prepared("“党建”，")
+    ('党建,', (1, 2, 4, 5))
+    """
+    if any(q in text for q in QUOTES):
+        keep = [i for i, ch in enumerate(text) if ch not in _QUOTE_SET]
+        stripped = "".join(text[i] for i in keep)
+    else:
+        keep, stripped = None, text
+    norm = unicodedata.normalize("NFKC", stripped)
+    if len(norm) == len(stripped) and not any(q in norm for q in QUOTES):  # the usual case: one to one
+        return norm, (*(range(len(text)) if keep is None else keep), len(text))
+    out: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _QUOTE_SET:
+            continue
+        norm = unicodedata.normalize("NFKC", ch).translate(_NO_QUOTES)
+        out.append(norm)
+        offsets.extend([i] * len(norm))
+    offsets.append(len(text))
+    return "".join(out), tuple(offsets)
 
 
 def tokens(text: str, tok: Segmenter) -> list[str]:
@@ -152,9 +184,21 @@ def tokens(text: str, tok: Segmenter) -> list[str]:
     Results are cached per (text, segmenter), so segmenting the same
     paragraph twice costs nothing.
     """
-    return list(_cut(text, tok))
+    return [t for _, t in token_spans(text, tok)]
 
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
-def _cut(text: str, tok: Segmenter) -> tuple[str, ...]:
-    return tuple(t for t in tok.cut(prepare(text)) if t.strip())
+def token_spans(text: str, tok: Segmenter) -> tuple[tuple[int, str], ...]:
+    """``(start, token)`` of each token of *text*: start is an offset into :func:`prepare` (*text*), spaces dropped.
+
+    >>> from xianjice.extract.lexicon import load_lexicon
+    >>> token_spans("防范“两大风险”", tokenizer(load_lexicon()))
+    ((0, '防范'), (2, '两大风险'))
+    """
+    out = []
+    at = 0
+    for t in tok.cut(prepared(text)[0]):
+        if t.strip():
+            out.append((at, t))
+        at += len(t)
+    return tuple(out)

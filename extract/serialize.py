@@ -111,7 +111,8 @@ def essay_to_json(essay: Essay, *, text: bool = True, compilation: Compilation |
         "lines": {"toc": e.lines.as_list(), "body": body.lines.as_list() if body else None},
         "location": {"toc": span_location(compilation, e.lines), "body": span_location(compilation, body.lines if body else None)},
         "concepts": [
-            {"label": c.concept, "theme": c.theme, "where": c.where, "count": c.count, "first_line": c.first_line}
+            {"label": c.concept, "theme": c.theme, "where": c.where, "count": c.count, "first_line": c.first_line,
+             "surfaces": list(c.surfaces or (c.surface,)), "snippet": c.snippet}
             for c in essay.concepts
         ],
         "documents": [
@@ -157,7 +158,8 @@ def compilation_to_json(c: Compilation, *, text: bool = True) -> dict:
         "lexicon": {
             "themes": [{"id": t.id, "label": t.label, "english": t.english} for t in c.themes],
             "concepts": [
-                {"id": k.id, "label": k.label, "english": k.english, "theme": k.theme, "aliases": list(k.aliases)}
+                {"id": k.id, "label": k.label, "english": k.english, "theme": k.theme, "aliases": list(k.aliases),
+                 "broader": k.broader or None, "hidden": list(k.hidden), "frame": k.frame, "source": k.source}
                 for k in c.concepts
             ],
         },

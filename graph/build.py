@@ -177,7 +177,8 @@ class _Builder:
         theme = ids.clean_text(record.theme if record else theme)
         if key not in self.G:
             aliases = sorted({ids.clean_text(a) for a in (record.aliases if record else ())} - {""})
-            self.node(key, "concept", label, theme=theme, aliases=" / ".join(aliases), known=record is not None)
+            self.node(key, "concept", label, theme=theme, aliases=" / ".join(aliases), known=record is not None,
+                      frame=bool(record and record.frame))
             self.G.nodes[key]["label_en"] = ids.clean_text(record.english) if record else ""
             if theme:
                 self.edge(key, self.theme(theme), "broader")
@@ -264,7 +265,9 @@ class _Builder:
             self.edge(key, tier, "award", evidence=ids.clean_text(e.tier.source))
         for link in sorted(e.concepts, key=lambda k: (k.first_line, k.concept)):
             concept = self.concept(link.concept, link.theme)
-            self.edge(key, concept, "about", count=link.count, where=link.where, first_line=link.first_line)
+            self.edge(key, concept, "about", count=link.count, where=link.where, first_line=link.first_line,
+                      line=link.first_line, surface="、".join(ids.clean_text(f) for f in link.surfaces or (link.surface,)),
+                      snippet=ids.clean_text(link.snippet))
         for cite in sorted(e.documents, key=lambda d: (d.first_line, d.name)):
             name = ids.clean_text(cite.name)
             doc = ids.document_id(name)

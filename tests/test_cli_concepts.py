@@ -51,3 +51,18 @@ def test_bad_lexicon_is_a_clean_error(tmp_path):
     result = CliRunner().invoke(cli, ["concepts", "--lexicon", str(tmp_path / "bad.csv")])
     assert result.exit_code == 2
     assert result.output.startswith("Error: ") and len(result.output.strip().splitlines()) == 1
+
+
+def test_a_lexicon_with_spaced_or_punctuated_terms_is_announced_and_matched(tmp_path):
+    # issue 14: such terms never matched and nothing was said
+    (tmp_path / "lexicon.csv").write_text(
+        "id,label,english,theme,aliases\n"
+        "liangdafengxian,两大风险,Two risks,监管,两大 风险|“两个”风险\n"
+        "jinguan2,金关工程（二期）,Golden Customs II,监管,\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["concepts", "--format", "json", "--lexicon",
+                                      str(tmp_path / "lexicon.csv")])
+    assert result.exit_code == 0, result.output
+    assert "2 terms hold spaces or punctuation" in result.stderr
+    assert "两大 风险" in result.stderr and "金关工程（二期）" in result.stderr
+    rows = json.loads(result.stdout)
+    assert {r["concept"] for r in rows} == {"两大风险"}

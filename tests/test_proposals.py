@@ -60,7 +60,7 @@ def test_seed_essay_1_has_five_proposals(essay1):
     assert got[1].lines.as_list() == [274, 276]  # rejoined across the page break
     assert got[1].text.endswith("确保海关党建工作的健康发展。")
     assert all("党建" in p.concepts for p in got)
-    assert "考核" in got[4].concepts and "教育培训" in got[3].concepts
+    assert "考核" in got[4].concepts and "党务工作" in got[3].concepts and "一岗双责" in got[3].concepts
 
 
 def test_seed_proposals_do_not_depend_on_paragraph_levels(essay1):
@@ -108,7 +108,7 @@ def test_fixture_falls_back_to_the_last_numbered_section():
     _, body = body_from_fixture("body_fallback.txt", first_line=700)
     got = props(body)
     assert [p.heading for p in got] == ["强化源头管理", "完善统计监测预警"]
-    assert got[1].concepts == ("统计", "监测预警")
+    assert got[1].concepts == ("海关统计", "监测预警")
 
 
 def test_items_outside_the_proposal_section_are_not_proposals():

@@ -42,14 +42,14 @@ def test_same_tokens_on_a_generated_corpus(engines):
 
 def test_same_analysis_and_triples_with_either_engine(monkeypatch, seed_path):
     from xianjice.extract.pipeline import extract_files
-    from xianjice.extract.segment import _cut
+    from xianjice.extract.segment import token_spans
     from xianjice.graph.build import build_graph
     from xianjice.graph.rdf.triples import graph_triples
 
     results = []
     for engine in ("jieba", "rjieba"):
         monkeypatch.setenv("XIANJICE_SEGMENTER", engine)
-        _cut.cache_clear()
+        token_spans.cache_clear()
         (c,) = extract_files([seed_path])
         results.append((c, set(graph_triples(build_graph([c])))))
     assert results[0][0] == results[1][0]

@@ -67,17 +67,21 @@ def report_to_stderr(compilations: list[Compilation]) -> None:
 @click.option("--top", type=click.IntRange(min=1), default=50, show_default=True, help="How many candidates.")
 @click.option("--min-essays", type=click.IntRange(min=1), default=2, show_default=True,
               help="Keep a candidate only when this many essays use it.")
+@click.option("--min-log-ratio", type=float, default=5.0, show_default=True,
+              help="Keep a candidate only when the book uses it 2^N times as often as general Chinese does.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @data_options
 @clean_errors
-def concepts(files: tuple[str, ...], candidates: bool, top: int, min_essays: int, fmt: str, lexicon: str | None,
-             gazetteer: str | None) -> None:
+def concepts(files: tuple[str, ...], candidates: bool, top: int, min_essays: int, min_log_ratio: float, fmt: str,
+             lexicon: str | None, gazetteer: str | None) -> None:
     """Concepts the essays discuss, or (--candidates) terms to add to the lexicon.
 
     Without --candidates: each lexicon concept found, with its theme and the
-    number of essays and mentions. With --candidates: recurring terms the
-    lexicon does not know (TF-IDF over jieba tokens, kept when used by at
-    least --min-essays essays), with counts and sample essays.
+    number of essays and mentions. With --candidates: terms the lexicon does
+    not know, ranked by keyness (Dunning's log-likelihood against the word
+    frequencies of jieba's dictionary), kept when used by at least
+    --min-essays essays; names, units, document titles and non-words are left
+    out.
 
     \b
     Examples:
@@ -93,9 +97,9 @@ def concepts(files: tuple[str, ...], candidates: bool, top: int, min_essays: int
         lex = load_lexicon(lexicon)
         rows = []
         for c in compilations:
-            for row in candidate_terms(c, lexicon=lex, top=top, min_essays=min_essays):
+            for row in candidate_terms(c, lexicon=lex, top=top, min_essays=min_essays, min_log_ratio=min_log_ratio):
                 rows.append({"source": readable_source(c.source), **row, "sample": " ".join(str(s) for s in row["sample"])})
-        columns = ["term", "count", "essays", "score", "sample"]
+        columns = ["term", "count", "essays", "reference", "log_ratio", "score", "sample"]
         if len(rows) < top * len(compilations):
             click.echo(f"{len(rows)} terms outside the lexicon are used by at least {min_essays} essays", err=True)
     else:

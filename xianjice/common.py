@@ -76,5 +76,20 @@ def data_options(func: Callable) -> Callable:
     """``--lexicon`` and ``--gazetteer``: the user's own data files instead of the bundled ones."""
     func = click.option("--gazetteer", type=click.Path(dir_okay=False),
                         help="An organisations CSV (gazetteer) to use instead of the bundled one.")(func)
-    return click.option("--lexicon", type=click.Path(dir_okay=False),
+    return click.option("--lexicon", type=click.Path(dir_okay=False), callback=_lexicon_notes,
                         help="A lexicon CSV to use instead of the bundled one (a themes.csv beside it is used too).")(func)
+
+
+def _lexicon_notes(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Say on stderr which terms of a user lexicon hold spaces or punctuation (issue 14); errors come later, cleanly."""
+    if value:
+        from xianjice.errors import XianjiceError
+        from xianjice.extract.lexicon import load_lexicon
+
+        try:
+            notes = load_lexicon(value).notes()
+        except (XianjiceError, OSError):
+            return value
+        for note in notes:
+            click.echo(note, err=True)
+    return value

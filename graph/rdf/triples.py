@@ -193,6 +193,8 @@ class _Mapper:
         yield from self.labels(s, d, SKOS.prefLabel)
         for alias in filter(None, d.get("aliases", "").split(" / ")):
             yield s, SKOS.altLabel, Literal(alias, lang=ZH)
+        if d.get("frame"):
+            yield s, XJ.frame, Literal(True)
 
     def node_document(self, s: URIRef, key: str, d: dict) -> Iterator[Triple]:
         yield s, RDF.type, SDO.CreativeWork
@@ -215,6 +217,28 @@ class _Mapper:
         prop = _EDGE_PROPERTIES.get(rel)
         if prop is not None:
             yield s, prop, o
+        if rel == "about" and d.get("surface"):
+            yield from self.evidence(s, o, d, u, v)
+
+    def evidence(self, s: URIRef, o: URIRef, d: dict, u: str, v: str) -> Iterator[Triple]:
+        """The evidence of an essay → concept link, as an ``xj:ConceptMatch`` (a ``prov:Entity``)."""
+        ev = self.iri(f"{u}/about/{v.split('/', 1)[-1]}")
+        yield ev, RDF.type, XJ.ConceptMatch
+        yield ev, RDF.type, PROV.Entity
+        yield ev, XJ.matchIn, s
+        yield ev, XJ.matchOf, o
+        for form in filter(None, d["surface"].split("、")):
+            yield ev, XJ.surfaceForm, Literal(form, lang=ZH)
+        if d.get("snippet"):
+            yield ev, XJ.snippet, Literal(d["snippet"], lang=ZH)
+        yield ev, XJ.occurrences, integer(d.get("count", 1))
+        if d.get("where"):
+            yield ev, XJ.matchWhere, Literal(d["where"])
+        line = int(d.get("line") or 0)
+        book = self.G.nodes[u].get("book", "") if u in self.G else ""
+        if line > 0:
+            yield ev, XJ.firstLine, integer(line)
+            yield from self.derived(ev, book, line, line)
 
 
 #: Edge relation → RDF property (subject = edge source).

@@ -173,7 +173,12 @@ class XJ(_namespace.DefinedNamespace):
     row 4``) and, in a PDF, ``firstPage`` / ``lastPage`` (``xsd:integer``).  The centrality scores of a concept in the concept
     co-occurrence network (see :mod:`xianjice.graph.analysis.centrality`): ``pagerank``,
     ``betweenness``, ``eigenvector`` (``xsd:decimal``), ``weightedDegree`` and
-    ``essayCount`` (``xsd:integer``).
+    ``essayCount`` (``xsd:integer``).  The evidence of an essay → concept
+    link: class ``ConceptMatch`` (also a ``prov:Entity``) with ``matchIn``
+    (→ essay), ``matchOf`` (→ concept), ``surfaceForm`` (each form printed),
+    ``snippet`` (text around the first occurrence), ``occurrences``
+    (``xsd:integer``), ``matchWhere`` (title, body or title+body) and
+    ``firstLine``; ``frame`` (``xsd:boolean``) marks a campaign slogan concept.
 
     >>> XJ.pagerank.n3()
     '<https://xianjice.example.org/ns#pagerank>'
@@ -187,6 +192,7 @@ class XJ(_namespace.DefinedNamespace):
     _fail = True
 
     AwardTier: object
+    ConceptMatch: object
     Proposal: object
     SourceSpan: object
     betweenness: object
@@ -195,14 +201,21 @@ class XJ(_namespace.DefinedNamespace):
     firstLine: object
     firstLocation: object
     firstPage: object
+    frame: object
     lastLine: object
     lastLocation: object
     lastPage: object
+    matchIn: object
+    matchOf: object
+    matchWhere: object
+    occurrences: object
     orgKind: object
     pagerank: object
     proposes: object
     rank: object
+    snippet: object
     sourceFile: object
+    surfaceForm: object
     weightedDegree: object
 
 

@@ -168,8 +168,8 @@ class XJ(_namespace.DefinedNamespace):
     ``firstLine`` / ``lastLine`` (1-based, inclusive), ``sourceFile`` (file
     name of the input).  The centrality scores of a concept in the concept
     co-occurrence network (see :mod:`xianjice.graph.analysis.centrality`): ``pagerank``,
-    ``betweenness``, ``eigenvector`` (``xsd:decimal``), ``weightedDegree`` and
-    ``essayCount`` (``xsd:integer``).
+    ``betweenness``, ``eigenvector``, ``weightedDegree`` (fractional counting,
+    ``xsd:decimal``) and ``essayCount`` (``xsd:integer``).
 
     >>> XJ.pagerank.n3()
     '<https://xianjice.example.org/ns#pagerank>'

@@ -479,7 +479,7 @@ def rows_triples(rows: list[dict], *, base: str | None = None):
     :data:`DECIMALS` places in a fixed lexical form
     (``"0.102414"^^xsd:decimal``), counts are ``xsd:integer``.  Concept IRIs
     are ``base`` + node id, as in :mod:`xianjice.graph.rdf.triples`; rows come out by id.  Concepts
-    outside the ranking (``rank`` ``None``) get none.
+    outside the ranking (no ``pagerank``) get none.
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("concept/a", kind="concept", label="a", theme="T"); G.add_node("e", kind="essay")
@@ -500,7 +500,7 @@ def rows_triples(rows: list[dict], *, base: str | None = None):
     base = check_base(base or DEFAULT_BASE)
     # XJ and XSD are closed namespaces: a term missing from graph/vocab.py raises here.
     terms = sorted((XJ[name], XSD[datatype], measure) for measure, (name, datatype) in RDF_TERMS.items())
-    for r in sorted((r for r in rows if r["rank"] is not None), key=lambda r: r["id"]):
+    for r in sorted((r for r in rows if r.get("pagerank") is not None), key=lambda r: r["id"]):
         subject = URIRef(base + r["id"])
         for predicate, datatype, measure in terms:
             value = r[measure]

@@ -186,40 +186,49 @@ def eligible(inc: Incidence, *, min_essays: int = MIN_ESSAYS, with_frame: bool =
 
 @dataclass(frozen=True)
 class PairWeights:
-    """Each essay's fractional contribution to each concept pair of the network.
+    """The fractional co-occurrence counts of a set of concepts, per layer, ready to be summed over any sample of essays.
 
     ``concepts`` are indices into the incidence's concepts (the network's
-    nodes, in order); ``pairs`` a ``(P, 2)`` array of node positions
-    ``i < j``; ``matrix`` a CSR ``(essays, P)`` matrix.  The co-occurrence
-    weights of a sample of essays taken ``m`` times each are ``m @ matrix``.
+    nodes, in order); ``layers`` holds, for the title and the body, the 0/1
+    ``(essays, K)`` CSR matrix ``X`` over those concepts and each essay's
+    factor ``f = w / (n - 1)`` (0 when the layer holds fewer than two of the
+    concepts).  The co-occurrence weights of a sample of essays taken ``m``
+    times each are ``Σ Xᵀ diag(m·f) X`` off the diagonal: the sparse
+    essay × concept incidence is resampled, never the graph.
     """
 
     concepts: np.ndarray
-    pairs: np.ndarray
-    matrix: sparse.csr_matrix
+    layers: tuple[tuple[sparse.csr_matrix, np.ndarray], ...]
 
     def weights(self, multiplicity: np.ndarray | None = None) -> np.ndarray:
         """The symmetric ``K × K`` co-occurrence matrix (zero diagonal) of the sample ``multiplicity``."""
         k = len(self.concepts)
-        totals = (np.asarray(self.matrix.sum(axis=0)).ravel() if multiplicity is None
-                  else np.asarray(self.matrix.T @ multiplicity).ravel())
         W = np.zeros((k, k))
-        if len(self.pairs):
-            W[self.pairs[:, 0], self.pairs[:, 1]] = totals
-            W[self.pairs[:, 1], self.pairs[:, 0]] = totals
+        for X, f in self.layers:
+            scale = f if multiplicity is None else f * multiplicity
+            W += (X.T @ sparse.diags(scale) @ X).toarray()
+        np.fill_diagonal(W, 0.0)
         return W
 
     def essay_totals(self) -> np.ndarray:
-        """Total link weight each essay adds to the network."""
-        return np.asarray(self.matrix.sum(axis=1)).ravel()
+        """Total link weight each essay adds to the network (``w·n/2`` per layer of ``n ≥ 2`` concepts)."""
+        out = np.zeros(self.layers[0][0].shape[0]) if self.layers else np.zeros(0)
+        for X, f in self.layers:
+            n = np.asarray(X.sum(axis=1)).ravel()
+            out += f * n * (n - 1) / 2
+        return out
+
+    def cost(self) -> int:
+        """Steps of one :meth:`weights` call: ``Σ n²`` over the essays' layers."""
+        return int(sum((np.asarray(X.sum(axis=1)).ravel() ** 2).sum() for X, _ in self.layers))
 
 
 def pair_weights(inc: Incidence, concepts: np.ndarray, *, title_weight: float = TITLE_WEIGHT,
                  body_weight: float = BODY_WEIGHT) -> PairWeights:
-    """Fractional co-occurrence counts per essay over the concepts ``concepts`` (see the module docstring).
+    """Fractional co-occurrence counts over the concepts ``concepts`` (see the module docstring).
 
     Concepts outside ``concepts`` are removed from the essays before the
-    counting.  Work and memory grow with ``Σ n²`` over the essays' layers.
+    counting.
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("e1", kind="essay")
@@ -230,24 +239,13 @@ def pair_weights(inc: Incidence, concepts: np.ndarray, *, title_weight: float = 
     [[0.0, 0.5, 0.5], [0.5, 0.0, 0.5], [0.5, 0.5, 0.0]]
     """
     concepts = np.asarray(concepts, dtype=int)
-    k = len(concepts)
-    index = {(i, j): p for p, (i, j) in enumerate(combinations(range(k), 2))}
-    rows, cols, vals = [], [], []
-    for layer, w in ((inc.title[:, concepts].tocsr(), title_weight), (inc.body[:, concepts].tocsr(), body_weight)):
-        for e in range(layer.shape[0]):
-            members = np.sort(layer.indices[layer.indptr[e]:layer.indptr[e + 1]])
-            n = len(members)
-            if n < 2 or not w:
-                continue
-            share = w / (n - 1)
-            for i, j in combinations(members.tolist(), 2):
-                rows.append(e)
-                cols.append(index[i, j])
-                vals.append(share)
-    matrix = sparse.csr_matrix((vals, (rows, cols)), shape=(inc.title.shape[0], len(index)))
-    matrix.sum_duplicates()
-    pairs = np.array(list(index), dtype=int).reshape(-1, 2)
-    return PairWeights(concepts=concepts, pairs=pairs, matrix=matrix)
+    layers = []
+    for X, w in ((inc.title, title_weight), (inc.body, body_weight)):
+        X = X[:, concepts].tocsr()
+        n = np.asarray(X.sum(axis=1)).ravel()
+        f = np.divide(w, n - 1, out=np.zeros(len(n)), where=n >= 2)
+        layers.append((X, f))
+    return PairWeights(concepts=concepts, layers=tuple(layers))
 
 
 def association_strength(W: np.ndarray) -> np.ndarray:
@@ -270,6 +268,7 @@ def network_from(inc: Incidence, pw: PairWeights, counts: np.ndarray | None = No
     """The co-occurrence network of :func:`pair_weights` as a networkx graph (see :func:`concept_network`)."""
     W = pw.weights()
     A = association_strength(W)
+    i_up, j_up = np.nonzero(np.triu(W, 1))
     counts = inc.essay_counts() if counts is None else counts
     title_counts = np.asarray(inc.title.sum(axis=0)).ravel()
     body_counts = np.asarray(inc.body.sum(axis=0)).ravel()
@@ -281,7 +280,8 @@ def network_from(inc: Incidence, pw: PairWeights, counts: np.ndarray | None = No
         N.add_node(inc.concepts[j], label=inc.labels[j], theme=inc.themes[j], frame=inc.frame[j],
                    essays=int(counts[j]), title_essays=int(title_counts[j]), body_essays=int(body_counts[j]),
                    both_essays=int(both[pos]))
-    for i, j in pw.pairs[np.flatnonzero(W[pw.pairs[:, 0], pw.pairs[:, 1]] > 0)] if len(pw.pairs) else []:
+    for i, j in sorted(zip(i_up.tolist(), j_up.tolist()), key=lambda ij: (inc.concepts[pw.concepts[ij[0]]],
+                                                                          inc.concepts[pw.concepts[ij[1]]])):
         w = float(W[i, j])
         N.add_edge(inc.concepts[pw.concepts[i]], inc.concepts[pw.concepts[j]], weight=w, distance=1.0 / w,
                    association=float(A[i, j]), essays=int(shared[i, j]))

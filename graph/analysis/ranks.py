@@ -6,8 +6,8 @@ essays with replacement, as many as there are, :data:`RESAMPLES` times with
 a fixed seed; each draw gives a co-occurrence network over the concepts of
 the ranking (the essays' fractional pair weights, see
 :func:`xianjice.graph.analysis.cooccurrence.pair_weights`, summed with the
-number of times each essay was drawn: the sparse essay × pair matrix is
-resampled, not the graph) and a ranking by the same measure and tie rules.
+number of times each essay was drawn: the sparse essay × concept
+incidence is resampled, not the graph) and a ranking by the same measure and tie rules.
 A concept's interval is the 2.5th to 97.5th percentile of its ranks.  The
 work is bounded: fewer draws (down to :data:`MIN_RESAMPLES`) when one draw
 costs more than :data:`WORK_BUDGET` / :data:`RESAMPLES` steps.
@@ -141,7 +141,7 @@ def ranks(values: np.ndarray, essays: np.ndarray, labels: list[str], ids: list[s
     return out
 
 
-def resample_count(pair_nnz: int, nodes: int, *, resamples: int = RESAMPLES) -> int:
+def resample_count(pair_cost: int, nodes: int, *, resamples: int = RESAMPLES) -> int:
     """Draws to make within :data:`WORK_BUDGET`: ``resamples``, down to :data:`MIN_RESAMPLES` on large corpora.
 
     >>> resample_count(1_000, 30), resample_count(2_000_000, 30), resample_count(10, 30, resamples=0)
@@ -149,7 +149,7 @@ def resample_count(pair_nnz: int, nodes: int, *, resamples: int = RESAMPLES) -> 
     """
     if resamples <= 0:
         return 0
-    per_draw = pair_nnz + 60 * nodes * nodes + 1
+    per_draw = pair_cost + 60 * nodes * nodes + 1
     return int(min(resamples, max(MIN_RESAMPLES, WORK_BUDGET // per_draw)))
 
 
@@ -186,24 +186,18 @@ def bootstrap_ranks(pw, present: np.ndarray, labels: list[str], ids: list[str], 
     >>> r.shape, bool((r[:, 1] == 1).mean() > 0.8)  # b, the hub, is first in most draws
     ((20, 3), True)
     """
-    n_essays, k = pw.matrix.shape[0], len(pw.concepts)
-    draws = resample_count(pw.matrix.nnz, k, resamples=resamples)
+    k = len(pw.concepts)
+    n_essays = pw.layers[0][0].shape[0] if pw.layers else 0
+    draws = resample_count(pw.cost(), k, resamples=resamples)
     out = np.zeros((draws, k), dtype=int)
-    if not draws or not k:
-        return out
+    if not draws or not k or not n_essays:
+        return out[:0] if not n_essays else out
     rng = np.random.default_rng(seed)
-    PT = pw.matrix.T.tocsr()
     presentT = present.T.tocsr() if hasattr(present, "tocsr") else np.asarray(present).T
     for b in range(draws):
-        m = np.bincount(rng.integers(0, n_essays, n_essays), minlength=n_essays).astype(float) if n_essays else \
-            np.zeros(0)
-        totals = PT @ m
-        W = np.zeros((k, k))
-        if len(pw.pairs):
-            W[pw.pairs[:, 0], pw.pairs[:, 1]] = totals
-            W[pw.pairs[:, 1], pw.pairs[:, 0]] = totals
+        m = np.bincount(rng.integers(0, n_essays, n_essays), minlength=n_essays).astype(float)
         essays = np.asarray(presentT @ m).ravel()
-        out[b] = ranks(measure_values(W, measure, ids), essays, labels, ids)
+        out[b] = ranks(measure_values(pw.weights(m), measure, ids), essays, labels, ids)
     return out
 
 

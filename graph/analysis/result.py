@@ -37,8 +37,11 @@ class Analysis:
         The options it was computed with (``by``, ``seed``, ``with_frame``,
         ``min_essays``, ``resamples``, ``title_weight``, ``body_weight``).
     network
-        The concept co-occurrence network
+        The concept co-occurrence network that is ranked
         (:func:`~xianjice.graph.analysis.cooccurrence.concept_network`).
+    display_network
+        The same counting over every concept some essay discusses (frame
+        layer and concepts of one essay included): what the explorer draws.
     centrality
         Rows of :func:`~xianjice.graph.analysis.centrality.concept_centrality`,
         with their communities; ranked concepts first.
@@ -61,6 +64,7 @@ class Analysis:
 
     options: Mapping[str, object]
     network: nx.Graph
+    display_network: nx.Graph
     centrality: tuple[dict, ...]
     communities: tuple[dict, ...]
     unit_matrix: dict
@@ -147,6 +151,9 @@ def analyse_graph(
     keep = eligible(inc, min_essays=min_essays, with_frame=with_frame)
     pw = pair_weights(inc, keep, title_weight=title_weight, body_weight=body_weight)
     N = network_from(inc, pw)
+    everything = np.arange(len(inc.concepts))
+    display = N if len(keep) == len(everything) else network_from(
+        inc, pair_weights(inc, everything, title_weight=title_weight, body_weight=body_weight))
     communities = network_communities(N, seed=seed, resolution=resolution)
 
     units = {e: essay_units(G, e) for e in inc.essays}
@@ -172,6 +179,6 @@ def analyse_graph(
             f"{100 * CONCENTRATION_TOP:.0f}% of essays: a few essays decide the ranking; read the rank intervals")
     options = {"by": by, "seed": seed, "with_frame": with_frame, "min_essays": min_essays, "resamples": resamples,
                "title_weight": title_weight, "body_weight": body_weight}
-    return Analysis(options=options, network=N, centrality=tuple(rows), communities=tuple(communities),
+    return Analysis(options=options, network=N, display_network=display, centrality=tuple(rows), communities=tuple(communities),
                     unit_matrix=unit_matrix, top_matrix=top_matrix, essay_concepts=concepts, essay_themes=themes,
                     essay_units=units, essay_top_units=tops, concentration=concentration, warnings=tuple(warnings))

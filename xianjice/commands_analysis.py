@@ -78,8 +78,8 @@ def central(files: tuple[str, ...], by: str, top: int, fmt: str, seed: int, with
         click.echo(f"Concepts by {by} ({min(len(shown), len(ranked))} of {len(ranked)} ranked; "
                    f"95% rank: bootstrap over essays, seed {seed}):")
         click.echo(centrality_table([r for r in shown if r["rank"] is not None]))
-        frame = frame_summary(rows)
-        rare = sum(1 for r in rows if r["rank"] is None and not r["frame"])
+        frame = "" if with_frame else frame_summary(rows)
+        rare = sum(1 for r in rows if r["rank"] is None and (with_frame or not r["frame"]))
         click.echo("")
         if frame:
             click.echo(frame)

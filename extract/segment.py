@@ -30,14 +30,13 @@ import functools
 import importlib.util
 import logging
 import os
-import unicodedata
 from collections.abc import Callable
 
 from xianjice.errors import XianjiceError
-from xianjice.extract.lexicon import QUOTES, Lexicon
+from xianjice.extract.lexicon import Lexicon
+from xianjice.extract.text import term_form
 
 _CACHE_SIZE = 8192
-_NO_QUOTES = str.maketrans({c: None for c in QUOTES})
 ENGINES = ("rjieba", "jieba")
 #: jieba with its HMM on, guessing words its dictionary lacks: for discovering
 #: lexicon candidates (``广东关区`` → 关区), never for matching concepts.
@@ -143,7 +142,7 @@ def prepare(text: str) -> str:
     >>> prepare("防范“两大风险”")
     '防范两大风险'
     """
-    return unicodedata.normalize("NFKC", text).translate(_NO_QUOTES)
+    return term_form(text)
 
 
 def tokens(text: str, tok: Segmenter) -> list[str]:

@@ -142,6 +142,26 @@ def read_text(path: str | Path) -> str:
 
 _KEY_DROP = re.compile(r"[\s\u3000]+")
 
+#: Quotation marks: a term is compared without them (“大监管”体系 reads 大监管体系).
+QUOTES = "“”‘’\"'「」『』〝〞＂＇"
+_NO_QUOTES = str.maketrans({c: None for c in QUOTES})
+_NO_QUOTES_OR_SPACES = str.maketrans({c: None for c in QUOTES + " \u3000\t"})
+
+
+def term_form(text: str, *, spaces: bool = True) -> str:
+    """The form a term is matched and segmented in: NFKC, quotes dropped, spaces too unless ``spaces``.
+
+    The one normaliser of the lexicon (:func:`xianjice.extract.lexicon.match_form`) and the
+    segmenter (:func:`xianjice.extract.segment.prepare`); :func:`key` compares titles.
+
+    Examples
+    --------
+    >>> term_form("防范“两大风险”"), term_form(" 党建 工作 ", spaces=False)
+    ('防范两大风险', '党建工作')
+    """
+    return unicodedata.normalize("NFKC", text).translate(_NO_QUOTES if spaces else _NO_QUOTES_OR_SPACES)
+
+
 
 def key(text: str) -> str:
     """A comparison key: NFKC (full-width → ASCII), no spaces, unified quotes and dashes.

@@ -186,49 +186,70 @@ def eligible(inc: Incidence, *, min_essays: int = MIN_ESSAYS, with_frame: bool =
 
 @dataclass(frozen=True)
 class PairWeights:
-    """The fractional co-occurrence counts of a set of concepts, per layer, ready to be summed over any sample of essays.
+    """Each essay's fractional contribution to each concept pair of the network.
 
     ``concepts`` are indices into the incidence's concepts (the network's
-    nodes, in order); ``layers`` holds, for the title and the body, the 0/1
-    ``(essays, K)`` CSR matrix ``X`` over those concepts and each essay's
-    factor ``f = w / (n - 1)`` (0 when the layer holds fewer than two of the
-    concepts).  The co-occurrence weights of a sample of essays taken ``m``
-    times each are ``Σ Xᵀ diag(m·f) X`` off the diagonal: the sparse
-    essay × concept incidence is resampled, never the graph.
+    nodes, in order); ``pairs`` a ``(P, 2)`` array of node positions
+    ``i < j`` (the pairs some essay holds); ``matrix`` a CSR ``(essays, P)``
+    matrix, title and body layers summed.  The co-occurrence weights of a
+    sample of essays taken ``m`` times each are ``m @ matrix``: the sparse
+    essay × pair matrix is resampled, never the graph.
     """
 
     concepts: np.ndarray
-    layers: tuple[tuple[sparse.csr_matrix, np.ndarray], ...]
+    pairs: np.ndarray
+    matrix: sparse.csr_matrix
+
+    def pair_totals(self, multiplicity: np.ndarray | None = None) -> np.ndarray:
+        """Weight of each pair in the sample ``multiplicity`` (every essay once when ``None``);
+        ``multiplicity`` may also be ``(essays, draws)``, giving ``(P, draws)``."""
+        if multiplicity is None:
+            return np.asarray(self.matrix.sum(axis=0)).ravel()
+        return self.matrix.T @ multiplicity  # scipy's own loop: no BLAS threads
 
     def weights(self, multiplicity: np.ndarray | None = None) -> np.ndarray:
         """The symmetric ``K × K`` co-occurrence matrix (zero diagonal) of the sample ``multiplicity``."""
+        return self.square(self.pair_totals(multiplicity))
+
+    def square(self, totals: np.ndarray) -> np.ndarray:
+        """The ``K × K`` matrix of pair weights ``totals``."""
         k = len(self.concepts)
         W = np.zeros((k, k))
-        for X, f in self.layers:
-            scale = f if multiplicity is None else f * multiplicity
-            W += (X.T @ sparse.diags(scale) @ X).toarray()
-        np.fill_diagonal(W, 0.0)
+        if len(self.pairs):
+            W[self.pairs[:, 0], self.pairs[:, 1]] = totals
+            W[self.pairs[:, 1], self.pairs[:, 0]] = totals
         return W
 
     def essay_totals(self) -> np.ndarray:
         """Total link weight each essay adds to the network (``w·n/2`` per layer of ``n ≥ 2`` concepts)."""
-        out = np.zeros(self.layers[0][0].shape[0]) if self.layers else np.zeros(0)
-        for X, f in self.layers:
-            n = np.asarray(X.sum(axis=1)).ravel()
-            out += f * n * (n - 1) / 2
-        return out
+        return np.asarray(self.matrix.sum(axis=1)).ravel()
 
     def cost(self) -> int:
-        """Steps of one :meth:`weights` call: ``Σ n²`` over the essays' layers."""
-        return int(sum((np.asarray(X.sum(axis=1)).ravel() ** 2).sum() for X, _ in self.layers))
+        """Stored contributions: the work of one sum over a sample."""
+        return int(self.matrix.nnz)
+
+
+def _layer_pairs(X: sparse.csr_matrix, factor: np.ndarray):
+    """(essay, i, j, value) of every pair i < j of concepts in each row of ``X``, vectorised."""
+    n = np.diff(X.indptr)
+    owner = np.repeat(np.arange(len(n)), n)  # the essay of each stored entry
+    width = n[owner]  # each entry pairs with the n entries of its essay
+    a = np.repeat(np.arange(X.nnz), width)
+    first = np.repeat(X.indptr[:-1][owner], width)
+    offset = np.arange(len(a)) - np.repeat(np.cumsum(width) - width, width)
+    b = first + offset
+    i, j = X.indices[a], X.indices[b]
+    keep = i < j
+    e = owner[a[keep]]
+    return e, i[keep], j[keep], factor[e]
 
 
 def pair_weights(inc: Incidence, concepts: np.ndarray, *, title_weight: float = TITLE_WEIGHT,
                  body_weight: float = BODY_WEIGHT) -> PairWeights:
-    """Fractional co-occurrence counts over the concepts ``concepts`` (see the module docstring).
+    """Fractional co-occurrence counts per essay over the concepts ``concepts`` (see the module docstring).
 
     Concepts outside ``concepts`` are removed from the essays before the
-    counting.
+    counting.  Work and memory grow with ``Σ n²`` over the essays' layers.
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("e1", kind="essay")
@@ -239,13 +260,21 @@ def pair_weights(inc: Incidence, concepts: np.ndarray, *, title_weight: float = 
     [[0.0, 0.5, 0.5], [0.5, 0.0, 0.5], [0.5, 0.5, 0.0]]
     """
     concepts = np.asarray(concepts, dtype=int)
-    layers = []
+    k = len(concepts)
+    parts = []
     for X, w in ((inc.title, title_weight), (inc.body, body_weight)):
         X = X[:, concepts].tocsr()
-        n = np.asarray(X.sum(axis=1)).ravel()
+        X.sort_indices()
+        n = np.diff(X.indptr)
         f = np.divide(w, n - 1, out=np.zeros(len(n)), where=n >= 2)
-        layers.append((X, f))
-    return PairWeights(concepts=concepts, layers=tuple(layers))
+        parts.append(_layer_pairs(X, f))
+    e, i, j, v = (np.concatenate(x) for x in zip(*parts))
+    codes, column = np.unique(i * max(k, 1) + j, return_inverse=True)
+    pairs = np.stack([codes // max(k, 1), codes % max(k, 1)], axis=1).astype(int) if len(codes) else \
+        np.zeros((0, 2), dtype=int)
+    matrix = sparse.csr_matrix((v, (e, column.ravel())), shape=(inc.title.shape[0], len(codes)))
+    matrix.sum_duplicates()
+    return PairWeights(concepts=concepts, pairs=pairs, matrix=matrix)
 
 
 def association_strength(W: np.ndarray) -> np.ndarray:

@@ -196,9 +196,9 @@ def bootstrap_ranks(pw, present: np.ndarray, labels: list[str], ids: list[str], 
     k = len(pw.concepts)
     n_essays = pw.matrix.shape[0]
     draws = resample_count(pw.cost(), k, resamples=resamples)
+    if not (draws and k and n_essays):
+        return np.zeros((0, k), dtype=int)
     out = np.zeros((draws, k), dtype=int)
-    if not draws or not k or not n_essays:
-        return out[:0] if not n_essays else out
     rng = np.random.default_rng(seed)
     presentT = present.T.tocsr() if hasattr(present, "tocsr") else np.asarray(present).T
     for start in range(0, draws, BATCH):

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from xianjice.extract.records import Body, Paragraph, Span
-from xianjice.extract.text import key
+from xianjice.extract.text import HAN, key
 
 #: A paragraph that ends with one of these ends a sentence.
 _TERMINAL = ("。", "！", "？", "!", "?", "…", "”", "」", "』", "；", ";", "）", ")", "：", ":")
@@ -140,7 +140,7 @@ def _is_byline(line: str, want: str) -> bool:
 
 def _clean_title(title: str) -> str:
     """Drop stray spaces between Chinese characters (typesetting leftovers) from a body title."""
-    return re.sub(r"(?<=[\u3400-\u9fff，、：；”“])\s+(?=[\u3400-\u9fff，、：；“”])", "", title)
+    return re.sub(rf"(?<=[{HAN}，、：；”“])\s+(?=[{HAN}，、：；“”])", "", title)
 
 
 def paragraphs(lines: Sequence[str], start: int, stop: int) -> tuple[Paragraph, ...]:

@@ -33,10 +33,11 @@ from pathlib import Path
 
 from xianjice.extract.lexicon import Lexicon, load_lexicon
 from xianjice.extract.records import Compilation, Essay
+from xianjice.extract.text import HAN
 from xianjice.extract.segment import tokenizer as make_tokenizer
 from xianjice.extract.segment import token_spans
 
-_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+_WORD = re.compile(f"^[{HAN}]{{2,}}$")
 _TITLE = re.compile(r"《[^《》]*》")
 #: Samples listed per candidate.
 SAMPLES = 5

@@ -28,7 +28,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from xianjice.extract.lexicon import QUOTES, Lexicon
+from xianjice.extract.lexicon import Lexicon
+from xianjice.extract.text import QUOTES
 from xianjice.extract.records import Body, Concept, ConceptLink
 from xianjice.extract.segment import Segmenter, plain_tokenizer, prepared, token_spans
 

@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 from xianjice.extract.names import merge_padded
 from xianjice.extract.numerals import TIER_LABEL, tier_rank, to_int
 from xianjice.extract.records import BookInfo, Editor, PrefaceStats, Span
+from xianjice.extract.text import HAN, HAN_CHAR
 from xianjice.extract.text import key
 
 ROLES = ("执行主编", "副主编", "主编", "责任编辑", "特约编辑", "编委", "顾问", "副主任", "主任", "委员", "成员", "编辑")
 _BOARD_HEADINGS = {"编委会", "编辑委员会", "编委", "编辑部"}
 _PREFACE_HEADINGS = {"序", "序言", "前言", "代序", "出版说明", "编者按", "编者的话", "卷首语"}
 _NOTICE = re.compile(r"版权所有|侵权必究|翻印必究|印装错误|随时退换|未经许可")
-_FIELD = re.compile(r"(?:^| )((?:[\u4e00-\u9fff] ){1,3}[\u4e00-\u9fff]|[\u4e00-\u9fff]{2,6}) ?[:：] ?")
+_FIELD = re.compile(rf"(?:^| )((?:[{HAN}] ){{1,3}}[{HAN}]|[{HAN}]{{2,6}}) ?[:：] ?")
 _ISBN = re.compile(r"ISBN[: ]*((?:97[89][- ]?)?(?:\d[- ]?){9}[\dXx])")
 _ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI)\s*\.")
 _CIP_NUMBER = re.compile(r"CIP\s*数据核字")
@@ -228,7 +229,7 @@ def parse_front_matter(lines: list[str], end: int) -> tuple[BookInfo, dict[int, 
             colophon[-1] = (name, f"{value} {line}")
             st.consumed[n] = "colophon"
             continue
-        if mode == "cip-after" and full_title is None and re.search(r"[\u4e00-\u9fff]", line):
+        if mode == "cip-after" and full_title is None and HAN_CHAR.search(line):
             full_title = line
             st.consumed[n] = "title"
             continue

@@ -42,14 +42,13 @@ from pathlib import Path
 
 from xianjice.errors import LexiconError
 from xianjice.extract.records import Concept, Theme
+from xianjice.extract.text import QUOTES, term_form
 
 DATA = Path(__file__).with_name("data")
 DEFAULT_LEXICON = DATA / "lexicon.csv"
 DEFAULT_THEMES = DATA / "themes.csv"
 
 #: Characters dropped from a term (and from text) before matching.
-QUOTES = "“”‘’\"'「」『』〝〞＂＇"
-_DROP = str.maketrans({c: None for c in QUOTES + " \u3000\t"})
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _CONCEPT_COLUMNS = ("id", "label", "english", "theme", "broader", "aliases", "hidden", "frame", "source")
 _REQUIRED = ("id", "label", "english", "theme")
@@ -69,7 +68,7 @@ def match_form(term: str) -> str:
     >>> match_form(" 党建 工作 ")
     '党建工作'
     """
-    return unicodedata.normalize("NFKC", term).translate(_DROP)
+    return term_form(term, spaces=False)
 
 
 @dataclass(frozen=True, eq=False)

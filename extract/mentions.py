@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from xianjice.extract.records import Body, Mention, Organisation
+from xianjice.extract.text import HAN
 
 DATA = Path(__file__).with_name("data")
 #: Sub-units printed after a customs name or its place stem.
@@ -43,7 +44,7 @@ def _person_pattern() -> re.Pattern[str]:
     singles = sorted({c for line in lines if len(line) > 2 for c in line})
     compounds = sorted({line for line in lines if len(line) == 2}, key=len, reverse=True)
     titles = sorted(_data_lines("person_titles.txt"), key=lambda t: (-len(t), t))
-    given = "[\u4e00-\u9fff]"
+    given = f"[{HAN}]"
     surname = "|".join([*compounds, f"[{''.join(singles)}]"])
     return re.compile(rf"(?P<name>(?:{surname}){given}{{1,2}}?)(?P<title>{'|'.join(titles)})")
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-_CJK = re.compile(r"^[\u3400-\u9fff\uf900-\ufaff·•]+$")
+from xianjice.extract.text import HAN
+
+_CJK = re.compile(f"^[{HAN}·•]+$")
 
 
 def is_cjk_word(token: str) -> bool:

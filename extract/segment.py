@@ -35,7 +35,8 @@ import unicodedata
 from collections.abc import Callable
 
 from xianjice.errors import XianjiceError
-from xianjice.extract.lexicon import QUOTES, Lexicon
+from xianjice.extract.lexicon import Lexicon
+from xianjice.extract.text import QUOTES
 
 _CACHE_SIZE = 8192
 _NO_QUOTES = str.maketrans({c: None for c in QUOTES})

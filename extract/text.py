@@ -19,6 +19,11 @@ from xianjice.errors import InputError
 _SPACES = "\u3000\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\t\v\f"
 _SPACE_TABLE = str.maketrans({c: " " for c in _SPACES} | {"\u200b": None, "\ufeff": None, "\u200c": None, "\u200d": None})
 _RUN_OF_SPACES = re.compile(r" {2,}")
+#: The one range of Han characters every pattern uses, for a regex character class: CJK Unified
+#: Ideographs with Extension A, the compatibility ideographs, and the supplementary planes' extensions.
+HAN = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+#: One Han character.
+HAN_CHAR = re.compile(f"[{HAN}]")
 #: Control characters (Unicode category Cc) other than line ends and tabs.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
@@ -136,6 +141,26 @@ def read_text(path: str | Path) -> str:
 
 
 _KEY_DROP = re.compile(r"[\s\u3000]+")
+
+#: Quotation marks: a term is compared without them (“大监管”体系 reads 大监管体系).
+QUOTES = "“”‘’\"'「」『』〝〞＂＇"
+_NO_QUOTES = str.maketrans({c: None for c in QUOTES})
+_NO_QUOTES_OR_SPACES = str.maketrans({c: None for c in QUOTES + " \u3000\t"})
+
+
+def term_form(text: str, *, spaces: bool = True) -> str:
+    """The form a term is matched and segmented in: NFKC, quotes dropped, spaces too unless ``spaces``.
+
+    The one normaliser of the lexicon (:func:`xianjice.extract.lexicon.match_form`) and the
+    segmenter (:func:`xianjice.extract.segment.prepare`); :func:`key` compares titles.
+
+    Examples
+    --------
+    >>> term_form("防范“两大风险”"), term_form(" 党建 工作 ", spaces=False)
+    ('防范两大风险', '党建工作')
+    """
+    return unicodedata.normalize("NFKC", text).translate(_NO_QUOTES if spaces else _NO_QUOTES_OR_SPACES)
+
 
 
 def key(text: str) -> str:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from xianjice.extract.names import looks_like_name, merge_padded
 from xianjice.extract.numerals import tier_heading
 from xianjice.extract.records import AppendixEntry, Span, TocEntry
+from xianjice.extract.text import HAN_CHAR
 from xianjice.extract.text import key
 from xianjice.extract.units import looks_like_unit, parse_units
 
@@ -123,7 +124,7 @@ def split_byline(rest: str, *, title_before: bool, gazetteer=None) -> tuple[str,
 
 
 def _name_piece(token: str) -> bool:
-    return looks_like_name(token) or (len(token) == 1 and "\u3400" <= token <= "\u9fff")
+    return looks_like_name(token) or (len(token) == 1 and HAN_CHAR.match(token) is not None)
 
 
 @dataclass(frozen=True)

@@ -35,16 +35,25 @@ from importlib import resources
 from urllib.parse import quote, urlsplit
 
 from xianjice.errors import BaseIRIError, XianjiceError
+from xianjice.extract.text import HAN_CHAR
 
 HASH_LENGTH = 6
 DEFAULT_BASE = "https://xianjice.example.org/id/"
 
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+#: Characters XML 1.0 cannot hold (and DEL): every writer replaces them with U+FFFD.
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+#: Characters no IRI may hold (the IRIREF exclusions of Turtle and SPARQL).
+IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*")
 _ASCII_RUN = re.compile(r"[a-z0-9]+")
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+_HAN = HAN_CHAR
 #: Middle dots that separate the parts of a transliterated name (买买提·艾力) and their look-alikes.
 _NAME_DOT = re.compile("[\u00b7\u2022\u2027\u2219\u30fb\uff65]")
-_UNSAFE_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\\x7f-\U0010ffff]')
+
+
+def _unsafe_iri(iri: str) -> bool:
+    """A character no IRI may hold, or one outside ASCII (a base or graph IRI must be a plain URI)."""
+    return bool(IRI_FORBIDDEN.search(iri)) or not iri.isascii()
 
 
 def clean_text(text: str | None) -> str:
@@ -61,7 +70,7 @@ def clean_text(text: str | None) -> str:
     """
     if not text:
         return ""
-    text = _XML_INVALID.sub("\ufffd", unicodedata.normalize("NFC", text))
+    text = XML_INVALID.sub("\ufffd", unicodedata.normalize("NFC", text))
     return " ".join(text.split())
 
 
@@ -229,7 +238,7 @@ def is_absolute_iri(iri: str) -> bool:
     (True, False, False)
     """
     scheme = iri.split(":", 1)[0] if ":" in iri else ""
-    return bool(re.fullmatch(r"[A-Za-z][A-Za-z0-9+.\-]*", scheme)) and not _UNSAFE_IRI.search(iri)
+    return bool(_SCHEME.fullmatch(scheme)) and not _unsafe_iri(iri)
 
 
 def check_base(base: str) -> str:
@@ -243,11 +252,11 @@ def check_base(base: str) -> str:
     xianjice.errors.BaseIRIError: base IRI 'example.org' is not absolute (it needs a scheme such as https:)
     """
     parts = urlsplit(base)
-    if not parts.scheme or not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.\-]*", parts.scheme):
+    if not parts.scheme or not _SCHEME.fullmatch(parts.scheme):
         raise BaseIRIError(
             f"base IRI {base!r} is not absolute (it needs a scheme such as https:)"
         )
-    if _UNSAFE_IRI.search(base):
+    if _unsafe_iri(base):
         raise BaseIRIError(
             f"base IRI {base!r} contains a character that is not allowed in an IRI"
         )

@@ -29,19 +29,28 @@ def central_table():
     return run("central", "--top", "10").stdout
 
 
+def ranked(rows):
+    return [r for r in rows if r["rank"] is not None]
+
+
 def test_json_is_a_list_of_objects_best_first(central_json):
-    assert isinstance(central_json, list) and len(central_json) >= 10
+    rows = ranked(central_json)
+    assert isinstance(central_json, list) and len(rows) >= 10
     assert [list(r) for r in central_json] == [list(COLUMNS)] * len(central_json)
-    assert [r["rank"] for r in central_json] == list(range(1, len(central_json) + 1))
-    keys = [(-r["pagerank"], -r["essays"], r["concept"]) for r in central_json]
+    assert [r["rank"] for r in rows] == list(range(1, len(rows) + 1))
+    assert central_json[: len(rows)] == rows  # the ranking first, then the concepts not ranked
+    keys = [(-r["pagerank"], -r["essays"], r["concept"]) for r in rows]
     assert keys == sorted(keys)
-    assert all(r["concept"] and r["theme"] and r["community"] >= 1 for r in central_json)
+    assert all(r["concept"] and r["theme"] and r["community"] >= 1 and r["community_name"] for r in rows)
+    assert all(1 <= r["rank_low"] <= r["rank_high"] <= len(rows) for r in rows)
+    unranked = central_json[len(rows):]
+    assert unranked and all(r["essays"] < 2 and r["pagerank"] is None for r in unranked)
 
 
 def test_top_limits_and_by_changes_the_order(central_json):
     top = json.loads(run("central", "--format", "json", "--top", "5", "--by", "betweenness").stdout)
     assert len(top) == 5
-    assert top[0]["betweenness"] == max(r["betweenness"] for r in central_json)
+    assert top[0]["betweenness"] == max(r["betweenness"] for r in ranked(central_json))
     assert [r["betweenness"] for r in top] == sorted((r["betweenness"] for r in top), reverse=True)
 
 
@@ -51,16 +60,62 @@ def test_csv(central_json):
     assert out.splitlines()[0] == ",".join(COLUMNS)
     assert [r["concept"] for r in table] == [r["concept"] for r in central_json]
     assert float(table[0]["pagerank"]) == central_json[0]["pagerank"]
+    assert (int(table[0]["rank_low"]), int(table[0]["rank_high"])) == (central_json[0]["rank_low"],
+                                                                       central_json[0]["rank_high"])
+    assert table[-1]["rank"] == "" and table[-1]["frame"] == "false"
 
 
-def test_table_has_the_top_concepts_and_the_communities(central_json, central_table):
+def test_table_has_the_top_concepts_rank_intervals_and_the_communities(central_json, central_table):
+    rows = ranked(central_json)
     lines = central_table.splitlines()
-    assert lines[0] == f"Concepts by pagerank (10 of {len(central_json)}):"
-    assert lines[1].split()[:3] == ["#", "concept", "theme"]
-    assert lines[2].split()[:3] == ["1", central_json[0]["concept"], central_json[0]["theme"]]
-    assert any(line.startswith("Communities (Louvain, seed 0) against the lexicon's themes") for line in lines)
-    for r in central_json[:10]:
+    assert lines[0].startswith(f"Concepts by pagerank (10 of {len(rows)} ranked; 95% rank: bootstrap")
+    assert lines[1].split()[:5] == ["#", "95%", "rank", "concept", "theme"]
+    first = rows[0]
+    interval = f"{first['rank_low']}–{first['rank_high']}" if first["rank_low"] != first["rank_high"] \
+        else str(first["rank_low"])
+    assert lines[2].split()[:4] == ["1", interval, first["concept"], first["theme"]]
+    assert any(line.startswith("Communities (Louvain on association strength, seed 0)") for line in lines)
+    assert f"Not ranked: {len(central_json) - len(rows)} concepts discussed in fewer than 2 essays." in lines
+    for r in rows[:10]:
         assert r["concept"] in central_table
+
+
+def test_options_change_what_is_ranked(central_json):
+    everything = json.loads(run("central", "--format", "json", "--top", "0", "--min-essays", "1").stdout)
+    assert len(ranked(everything)) == len(everything) == len(central_json)
+    plain = json.loads(run("central", "--format", "json", "--resamples", "0").stdout)
+    assert {r["rank_low"] for r in plain} == {None}
+
+
+@pytest.fixture
+def framed_seed(monkeypatch):
+    """The seed with its campaign slogans flagged as the lexicon flags them (``frame=True``)."""
+    import xianjice.commands_analysis as commands
+
+    real = commands._graph
+    slogans = {"科学发展观", "科学发展", "解放思想", "改革创新", "以人为本"}
+
+    def graph(*args):
+        G = real(*args)
+        for _, d in G.nodes(data=True):
+            if d.get("kind") == "concept":
+                d["frame"] = d.get("label") in slogans
+        return G
+
+    monkeypatch.setattr(commands, "_graph", graph)
+    return slogans
+
+
+def test_the_frame_layer_is_shown_apart_and_ranked_on_request(framed_seed):
+    table = run("central", "--top", "10").stdout
+    frame_line = next(line for line in table.splitlines() if line.startswith("Frame layer"))
+    assert "科学发展观 (10 essays)" in frame_line and "--with-frame" in frame_line
+    rows = json.loads(run("central", "--format", "json", "--top", "0").stdout)
+    assert not {r["concept"] for r in ranked(rows)} & framed_seed
+    assert {r["concept"] for r in rows if r["frame"]} <= framed_seed
+    with_frame = json.loads(run("central", "--format", "json", "--top", "5", "--with-frame").stdout)
+    assert {r["concept"] for r in with_frame} & framed_seed
+    assert "Frame layer" not in run("central", "--top", "10", "--with-frame").stdout
 
 
 def test_same_input_same_output(central_table):

@@ -305,7 +305,7 @@ def test_large_graph_page_is_compact_and_starts_with_its_frame():
 def test_write_html_computes_shared_facts_once(monkeypatch, tmp_path):
     calls = []
     real = html_views.essay_table
-    monkeypatch.setattr(html_views, "essay_table", lambda G: calls.append(1) or real(G))
+    monkeypatch.setattr(html_views, "essay_table", lambda G, **kw: calls.append(1) or real(G, **kw))
     write_html(sample_graph(), tmp_path / "graph.html")
     assert len(calls) == 1
 

@@ -121,6 +121,6 @@ def test_score_triples_use_the_declared_terms():
         (XJ.pagerank, '"0.250000"^^<http://www.w3.org/2001/XMLSchema#decimal>'),
         (XJ.betweenness, '"0.500000"^^<http://www.w3.org/2001/XMLSchema#decimal>'),
         (XJ.eigenvector, '"1.000000"^^<http://www.w3.org/2001/XMLSchema#decimal>'),
-        (XJ.weightedDegree, '"3"^^<http://www.w3.org/2001/XMLSchema#integer>'),
+        (XJ.weightedDegree, '"3.000000"^^<http://www.w3.org/2001/XMLSchema#decimal>'),
         (XJ.essayCount, '"2"^^<http://www.w3.org/2001/XMLSchema#integer>'),
     }

@@ -1,32 +1,31 @@
-"""Which concepts are central: several measures side by side, stable and sorted.
+"""Which concepts are central: several measures side by side, with rank intervals, stable and sorted.
 
 The measures (explained for readers in the README, "How centrality is
 measured") are computed on the concept co-occurrence network of
-:func:`xianjice.graph.analysis.cooccurrence.concept_network` (a node per concept, an edge
-between two concepts some essay discusses together, weighted by the number
-of such essays):
+:func:`xianjice.graph.analysis.cooccurrence.concept_network`: the concepts
+discussed in at least ``min_essays`` essays, the frame layer (campaign
+slogans, ``frame=True``) left out unless ``with_frame``, linked by the
+fractional counts of their co-occurrences in titles and in bodies:
 
 ``degree``
-    weighted degree (strength), an integer: the sum of its edge weights,
-    i.e. the number of (essay, other concept) pairs it is discussed with;
+    weighted degree (strength): the sum of its link weights.  With
+    fractional counting it is, for each title or body it shares with at
+    least one other concept, the layer's weight (1 a title, 0.5 a body);
 ``pagerank``
-    PageRank with damping 0.85 over the weighted edges (sums to 1);
+    PageRank (Brin & Page 1998) with damping 0.85 over the weighted links
+    (sums to 1 over the ranked concepts), :func:`xianjice.graph.analysis.ranks.pagerank_matrix`;
 ``betweenness``
     the share of shortest paths between two other concepts that pass
-    through the concept, with edge length ``1 / weight`` (normalised to
-    0…1).  Beyond ``sample_betweenness_above`` (:data:`SAMPLE_ABOVE`)
-    concepts it is estimated from that many source concepts drawn with a
-    fixed seed;
+    through the concept (Brandes 2001), with link length ``1 / weight``
+    (normalised to 0…1).  Beyond ``sample_betweenness_above``
+    (:data:`SAMPLE_ABOVE`) concepts it is estimated from that many source
+    concepts drawn with a fixed seed;
 ``eigenvector``
     the leading eigenvector of the weighted adjacency matrix (Euclidean norm
-    1).  It is only defined on a connected network, so it is computed on the
-    largest connected component (most concepts, then largest eigenvalue,
-    then smallest concept id) and is 0 outside it; exactly (dense symmetric
-    solver) up to :data:`DENSE_EIGEN_LIMIT` concepts, with a sparse solver
-    from a fixed start vector beyond;
+    1) on the largest connected component, 0 outside it
+    (:func:`xianjice.graph.analysis.ranks.eigenvector_matrix`);
 
-and on the bipartite essay–concept graph of
-:func:`xianjice.graph.analysis.cooccurrence.essay_concept_graph`:
+and on the bipartite essay–concept graph (the same concepts):
 
 ``essay_share``
     bipartite degree centrality: the share of all essays that discuss it;
@@ -36,24 +35,37 @@ and on the bipartite essay–concept graph of
     on the paths joining essays to each other (sampled like betweenness
     beyond ``sample_betweenness_above`` essays and concepts).
 
-Counts come alongside: ``essays``, ``units`` and ``top_units`` using the
-concept (units not known are not counted), and ``first_prize_share`` / ``other_share``, the share of the
-first-prize essays (tier 1) and of all other essays that discuss it
-(``None`` when there is no such essay).
+``rank_low`` and ``rank_high`` bound the concept's rank by ``by`` in 95% of
+bootstrap draws of the essays (:mod:`xianjice.graph.analysis.ranks`; not for
+betweenness, too costly to recompute for every draw).
 
-Every measure is rounded to :data:`DECIMALS` places, and the ranking sorts
-the rounded values, so the table is the same on every platform.  Ties are
-broken by the number of essays (more first), then by the concept label in
-Unicode code point order.
+Counts come alongside: ``essays`` (and ``title_essays``, ``body_essays``:
+essays with it in that layer), ``units`` and ``top_units`` using the concept
+(units not known are not counted), and ``first_prize_share`` /
+``other_share``, the share of the first-prize essays (tier 1) and of all
+other essays that discuss it (``None`` when there is no such essay).
+
+Every concept some essay discusses gets a row; those outside the network
+(too few essays, or frame layer) come after the ranking with ``rank``
+``None`` and no measures.  Every measure is rounded to :data:`DECIMALS`
+places, and the ranking sorts the rounded values, so the table is the same
+on every platform.  Ties are broken by the number of essays (more first),
+then by the concept label in Unicode code point order.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 
 import networkx as nx
 import numpy as np
 
-from xianjice.graph.analysis.cooccurrence import concept_network, essay_concept_graph, essay_concepts
+from xianjice.graph.analysis.cooccurrence import (
+    BODY_WEIGHT, MIN_ESSAYS, TITLE_WEIGHT, Incidence, PairWeights, eligible, incidence, network_from, pair_weights,
+)
+from xianjice.graph.analysis.ranks import (
+    BOOTSTRAP_MEASURES, RESAMPLES, bootstrap_ranks, eigenvector_matrix, pagerank_matrix, rank_interval,
+)
 from xianjice.graph.analysis.themes import UNKNOWN_UNIT, essay_units
 from xianjice.graph.writers.tables import csv_text
 from xianjice.graph.writers.texttable import json_text
@@ -84,9 +96,14 @@ MEASURES = ("pagerank", "betweenness", "degree", "eigenvector")
 
 #: Output columns, in order.
 COLUMNS = (
-    "rank", "concept", "theme", "community", "degree", "pagerank", "betweenness", "eigenvector",
-    "essay_share", "bridging", "essays", "units", "top_units", "first_prize_share", "other_share", "id",
+    "rank", "rank_low", "rank_high", "concept", "theme", "frame", "community", "community_name",
+    "degree", "pagerank", "betweenness", "eigenvector", "essay_share", "bridging",
+    "essays", "title_essays", "body_essays", "units", "top_units", "first_prize_share", "other_share", "id",
 )
+
+#: Columns that are ``None`` for a concept outside the network.
+RANKED_ONLY = ("rank", "rank_low", "rank_high", "community", "degree", "pagerank", "betweenness", "eigenvector",
+               "bridging")
 
 
 def _round(value: float) -> float:
@@ -95,13 +112,7 @@ def _round(value: float) -> float:
 
 
 def leading_eigenvector(N: nx.Graph, *, weight: str = "weight") -> dict[str, float]:
-    """Eigenvector centrality on the largest connected component, 0 elsewhere.
-
-    Computed exactly with a symmetric eigensolver (no power iteration that
-    could fail to converge), signs made positive, Euclidean norm 1.  The
-    largest component is the one with the most nodes, then the largest
-    leading eigenvalue, then the smallest node id.  A network without edges
-    gives 0 everywhere.
+    """Eigenvector centrality on the largest connected component, 0 elsewhere (:func:`~xianjice.graph.analysis.ranks.eigenvector_matrix`).
 
     Examples
     --------
@@ -112,38 +123,9 @@ def leading_eigenvector(N: nx.Graph, *, weight: str = "weight") -> dict[str, flo
     >>> leading_eigenvector(P)["z"]
     0.0
     """
-    out = {n: 0.0 for n in N}
-    components = [sorted(c) for c in nx.connected_components(N) if len(c) > 1]
-    if not components:
-        return out
-    size = max(len(c) for c in components)
-    best = None
-    for nodes in sorted(c for c in components if len(c) == size):
-        value, vector = _perron(N, nodes, weight)
-        if best is None or round(value, 9) > round(best[0], 9):
-            best = (value, nodes, vector)
-    _, nodes, vector = best
-    out.update(zip(nodes, (float(x) for x in vector)))
-    return out
-
-
-#: Beyond this many nodes the leading eigenvector comes from a sparse solver.
-DENSE_EIGEN_LIMIT = 1000
-
-
-def _perron(N: nx.Graph, nodes: list[str], weight: str) -> tuple[float, np.ndarray]:
-    """Leading eigenvalue and non-negative unit eigenvector of a connected component."""
-    if len(nodes) <= DENSE_EIGEN_LIMIT:
-        values, vectors = np.linalg.eigh(nx.to_numpy_array(N, nodelist=nodes, weight=weight))
-        value, vector = float(values[-1]), vectors[:, -1]
-    else:
-        from scipy.sparse.linalg import eigsh
-
-        A = nx.to_scipy_sparse_array(N, nodelist=nodes, weight=weight, dtype=float)
-        values, vectors = eigsh(A, k=1, which="LA", v0=np.ones(len(nodes)), tol=1e-12)
-        value, vector = float(values[0]), vectors[:, 0]
-    vector = np.abs(vector)
-    return value, vector / np.linalg.norm(vector)
+    nodes = sorted(N)
+    W = nx.to_numpy_array(N, nodelist=nodes, weight=weight)
+    return dict(zip(nodes, (float(x) for x in eigenvector_matrix(W, nodes))))
 
 
 def _pivots(G: nx.Graph, sample_above: int) -> int | None:
@@ -178,14 +160,39 @@ def _bridging(B: nx.Graph, concepts: list[str], *, sample_above: int = SAMPLE_AB
     return {c: (raw[c] / most if most else 0.0) for c in concepts}
 
 
-def _pagerank(N: nx.Graph) -> dict[str, float]:
-    if len(N) == 0:
-        return {}
-    return nx.pagerank(N, alpha=0.85, weight="weight", tol=1e-12, max_iter=10_000)
+def _bipartite(inc: Incidence, keep: np.ndarray) -> nx.Graph:
+    """Essays × the network's concepts, an edge where the essay discusses the concept (sorted insertion)."""
+    B = nx.Graph()
+    B.add_nodes_from(inc.essays)
+    present = inc.present[:, keep].tocsr()
+    names = [inc.concepts[j] for j in keep]
+    B.add_nodes_from(sorted(names))
+    for e, essay in enumerate(inc.essays):
+        for j in present.indices[present.indptr[e]:present.indptr[e + 1]]:
+            B.add_edge(essay, names[j])
+    return B
 
 
 def _share(part: int, whole: int) -> float | None:
     return _round(part / whole) if whole else None
+
+
+def _community_maps(communities) -> tuple[dict[str, int], dict[str, str]]:
+    """(concept id → community number, concept id → community name) of communities given either way."""
+    if communities is None:
+        return {}, {}
+    if isinstance(communities, Mapping):
+        return dict(communities), {}
+    number = {c: com["community"] for com in communities for c in com["ids"]}
+    name = {c: com.get("name", "") for com in communities for c in com["ids"]}
+    return number, name
+
+
+def essay_unit_sets(G: nx.MultiDiGraph, essays) -> tuple[dict[str, frozenset], dict[str, frozenset]]:
+    """The known units and known top-level units of each essay (labels), for the counts."""
+    units = {e: frozenset(essay_units(G, e)) - {UNKNOWN_UNIT} for e in essays}
+    tops = {e: frozenset(essay_units(G, e, level="top")) - {UNKNOWN_UNIT} for e in essays}
+    return units, tops
 
 
 def concept_centrality(
@@ -194,9 +201,14 @@ def concept_centrality(
     by: str = "pagerank",
     sample_betweenness_above: int = SAMPLE_ABOVE,
     seed: int = 0,
-    communities: dict[str, int] | None = None,
+    communities: list[dict] | Mapping[str, int] | None = None,
+    with_frame: bool = False,
+    min_essays: int = MIN_ESSAYS,
+    resamples: int = RESAMPLES,
+    title_weight: float = TITLE_WEIGHT,
+    body_weight: float = BODY_WEIGHT,
 ) -> list[dict]:
-    """Return every concept some essay is about, with its measures and counts, best first.
+    """Return every concept some essay is about, with its measures and counts, the ranked ones first.
 
     Parameters
     ----------
@@ -208,19 +220,31 @@ def concept_centrality(
         Beyond this many concepts, betweenness is estimated from this many
         source concepts drawn with ``seed``.
     seed
-        Seed for the betweenness sample.
+        Seed for the betweenness sample and the bootstrap.
     communities
-        Concept id → community number (from
-        :func:`xianjice.graph.analysis.communities.concept_communities`); the ``community``
-        field is ``None`` when not given.
+        :func:`xianjice.graph.analysis.communities.concept_communities` of
+        ``G`` (or a mapping concept id → community number); ``community``
+        and ``community_name`` are ``None`` / ``""`` when not given.
+    with_frame
+        Rank the frame layer (concepts with ``frame=True``) too.
+    min_essays
+        Rank only the concepts at least this many essays discuss.
+    resamples
+        Bootstrap draws for ``rank_low`` / ``rank_high`` (0: none, the
+        columns are ``None``); bounded on large corpora
+        (:func:`xianjice.graph.analysis.ranks.resample_count`).
+    title_weight, body_weight
+        Weight of a co-occurrence in a title and in a body.
 
     Returns
     -------
     list of dict
         One dict per concept with the keys of :data:`COLUMNS` (``concept``
-        is the label, ``id`` the node id), sorted by ``by`` descending, then
-        ``essays`` descending, then ``concept`` by Unicode code point;
-        ``rank`` counts from 1.
+        is the label, ``id`` the node id).  The network's concepts come
+        first, sorted by ``by`` descending, then ``essays`` descending, then
+        ``concept`` by Unicode code point, ``rank`` counting from 1; then
+        the others (``rank`` ``None``, columns of :data:`RANKED_ONLY`
+        ``None``), by essays descending then label.
 
     Raises
     ------
@@ -238,59 +262,97 @@ def concept_centrality(
     ...     G.add_node(f"essay/{i}", kind="essay", tier=1 if i == 0 else 2)
     ...     _ = G.add_edge(f"essay/{i}", "concept/h", key="about")
     ...     _ = G.add_edge(f"essay/{i}", f"concept/{leaf}", key="about")
-    >>> rows = concept_centrality(G)
+    >>> rows = concept_centrality(G, min_essays=1, resamples=0)
     >>> [(r["concept"], r["degree"], r["betweenness"], r["essays"]) for r in rows]
-    [('h', 2, 1.0, 2), ('a', 1, 0.0, 1), ('b', 1, 0.0, 1)]
+    [('h', 2.0, 1.0, 2), ('a', 1.0, 0.0, 1), ('b', 1.0, 0.0, 1)]
     >>> rows[1]["first_prize_share"], rows[1]["other_share"]
     (1.0, 0.0)
+    >>> [(r["concept"], r["rank"]) for r in concept_centrality(G, resamples=0)]  # a and b: one essay each
+    [('h', 1), ('a', None), ('b', None)]
     """
     if by not in MEASURES:
         raise ValueError(f"unknown measure {by!r}; use one of {', '.join(MEASURES)}")
-    N = concept_network(G)
-    B = essay_concept_graph(G)
-    strength = dict(N.degree(weight="weight"))
-    pagerank = _pagerank(N)
-    betweenness = _betweenness(N, sample_above=sample_betweenness_above, seed=seed)
-    eigenvector = leading_eigenvector(N)
-    concepts = sorted(N)
-    essays_all = [n for n, d in B.nodes(data="bipartite") if d == 0]
-    bridging = _bridging(B, concepts, sample_above=sample_betweenness_above, seed=seed)
-    n_essays = len(essays_all)
+    inc = incidence(G)
+    keep = eligible(inc, min_essays=min_essays, with_frame=with_frame)
+    pw = pair_weights(inc, keep, title_weight=title_weight, body_weight=body_weight)
+    units, tops = essay_unit_sets(G, inc.essays)
+    return centrality_rows(G, inc, pw, units=units, tops=tops, by=by, seed=seed, communities=communities,
+                           sample_betweenness_above=sample_betweenness_above, resamples=resamples)
 
-    first = {e for e in essays_all if G.nodes[e].get("tier") == 1}
-    users: dict[str, list[str]] = {c: [] for c in concepts}
-    for e, cs in essay_concepts(G).items():
-        for c in cs:
-            users[c].append(e)
-    units = {e: set(essay_units(G, e)) - {UNKNOWN_UNIT} for e in essays_all}
-    tops = {e: set(essay_units(G, e, level="top")) - {UNKNOWN_UNIT} for e in essays_all}
+
+def centrality_rows(G: nx.MultiDiGraph, inc: Incidence, pw: PairWeights, *, units: Mapping[str, frozenset],
+                    tops: Mapping[str, frozenset], by: str = "pagerank", seed: int = 0, communities=None,
+                    sample_betweenness_above: int = SAMPLE_ABOVE, resamples: int = RESAMPLES,
+                    network: nx.Graph | None = None) -> list[dict]:
+    """:func:`concept_centrality` from parts already computed (:func:`xianjice.graph.analysis.result.analyse_graph`).
+
+    ``network`` is :func:`~xianjice.graph.analysis.cooccurrence.network_from` of ``inc`` and ``pw``
+    (made here when not given); ``units`` and ``tops`` are :func:`essay_unit_sets`.
+    """
+    if by not in MEASURES:
+        raise ValueError(f"unknown measure {by!r}; use one of {', '.join(MEASURES)}")
+    N = network_from(inc, pw) if network is None else network
+    keep = pw.concepts
+    names = [inc.concepts[j] for j in keep]
+    labels = [inc.labels[j] for j in keep]
+    W = pw.weights()
+    strength = W.sum(axis=1)
+    pagerank = pagerank_matrix(W)
+    eigenvector = eigenvector_matrix(W, names)
+    betweenness = _betweenness(N, sample_above=sample_betweenness_above, seed=seed)
+    bridging = _bridging(_bipartite(inc, keep), names, sample_above=sample_betweenness_above, seed=seed)
+    present = inc.present.tocsc()
+    counts = np.asarray(present.sum(axis=0)).ravel()
+    title_counts = np.asarray(inc.title.sum(axis=0)).ravel()
+    body_counts = np.asarray(inc.body.sum(axis=0)).ravel()
+    n_essays = len(inc.essays)
+    tier = {e: G.nodes[e].get("tier") for e in inc.essays}
+    first = {e for e in inc.essays if tier[e] == 1}
+    number, name = _community_maps(communities)
+    position = {c: i for i, c in enumerate(names)}
+
+    low = high = None
+    if by in BOOTSTRAP_MEASURES and resamples > 0 and len(keep):
+        draws = bootstrap_ranks(pw, inc.present[:, keep], labels, names, measure=by, resamples=resamples, seed=seed)
+        if len(draws):
+            low, high = rank_interval(draws)
 
     rows = []
-    for c in concepts:
-        es = users[c]
+    for j, c in enumerate(inc.concepts):
+        es = [inc.essays[e] for e in present.indices[present.indptr[j]:present.indptr[j + 1]]]
         n_first = sum(e in first for e in es)
-        rows.append({
-            "rank": 0,
-            "concept": N.nodes[c]["label"],
-            "theme": N.nodes[c]["theme"],
-            "community": communities.get(c) if communities is not None else None,
-            "degree": strength[c],
-            "pagerank": _round(pagerank[c]),
-            "betweenness": _round(betweenness[c]),
-            "eigenvector": _round(eigenvector[c]),
+        row = {
+            "rank": None, "rank_low": None, "rank_high": None,
+            "concept": inc.labels[j],
+            "theme": inc.themes[j],
+            "frame": inc.frame[j],
+            "community": number.get(c),
+            "community_name": name.get(c, ""),
+            "degree": None, "pagerank": None, "betweenness": None, "eigenvector": None,
             "essay_share": _share(len(es), n_essays),
-            "bridging": _round(bridging[c]),
-            "essays": len(es),
+            "bridging": None,
+            "essays": int(counts[j]),
+            "title_essays": int(title_counts[j]),
+            "body_essays": int(body_counts[j]),
             "units": len({u for e in es for u in units[e]}),
             "top_units": len({u for e in es for u in tops[e]}),
             "first_prize_share": _share(n_first, len(first)),
             "other_share": _share(len(es) - n_first, n_essays - len(first)),
             "id": c,
-        })
-    rows.sort(key=lambda r: (-r[by], -r["essays"], r["concept"], r["id"]))
-    for i, r in enumerate(rows, 1):
+        }
+        if c in position:
+            i = position[c]
+            row.update(degree=_round(strength[i]), pagerank=_round(pagerank[i]), betweenness=_round(betweenness[c]),
+                       eigenvector=_round(eigenvector[i]), bridging=_round(bridging[c]))
+            if low is not None:
+                row.update(rank_low=int(low[i]), rank_high=int(high[i]))
+        rows.append(row)
+    ranked = sorted((r for r in rows if r["id"] in position),
+                    key=lambda r: (-r[by], -r["essays"], r["concept"], r["id"]))
+    rest = sorted((r for r in rows if r["id"] not in position), key=lambda r: (-r["essays"], r["concept"], r["id"]))
+    for i, r in enumerate(ranked, 1):
         r["rank"] = i
-    return rows
+    return ranked + rest
 
 
 # --- rendering --------------------------------------------------------------
@@ -299,6 +361,8 @@ def concept_centrality(
 def _cell(value) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, float):
         return f"{value:.{DECIMALS}f}"
     return str(value)
@@ -312,8 +376,9 @@ def centrality_csv(rows: list[dict]) -> str:
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("concept/a", kind="concept", label="a", theme="T"); G.add_node("e", kind="essay")
     >>> _ = G.add_edge("e", "concept/a", key="about")
-    >>> centrality_csv(concept_centrality(G, communities={"concept/a": 1})).splitlines()[1].split(",")[:4]
-    ['1', 'a', 'T', '1']
+    >>> rows = concept_centrality(G, communities={"concept/a": 1}, min_essays=1, resamples=10)
+    >>> centrality_csv(rows).splitlines()[1].split(",")[:8]
+    ['1', '1', '1', 'a', 'T', 'false', '1', '']
     """
     return csv_text(COLUMNS, ([_cell(r[c]) for c in COLUMNS] for r in rows))
 
@@ -323,27 +388,43 @@ def centrality_json(rows: list[dict]) -> str:
     return json_text([{c: r[c] for c in COLUMNS} for r in rows], indent=2)
 
 
+def rank_interval_text(row: dict) -> str:
+    """``3–7`` (the bootstrap interval), ``3`` when it is one rank, ``-`` when there is none.
+
+    >>> rank_interval_text({"rank_low": 3, "rank_high": 7}), rank_interval_text({"rank_low": None, "rank_high": None})
+    ('3–7', '-')
+    """
+    low, high = row.get("rank_low"), row.get("rank_high")
+    if low is None or high is None:
+        return "-"
+    return str(low) if low == high else f"{low}–{high}"
+
+
 #: Columns of the text table: (header, key).
 TABLE_COLUMNS = (
-    ("#", "rank"), ("concept", "concept"), ("theme", "theme"), ("com", "community"),
+    ("#", "rank"), ("95% rank", "interval"), ("concept", "concept"), ("theme", "theme"), ("com", "community"),
     ("degree", "degree"), ("pagerank", "pagerank"), ("betweenness", "betweenness"),
-    ("eigenvector", "eigenvector"), ("essays", "essays"), ("units", "units"), ("top units", "top_units"),
-    ("1st prize", "first_prize_share"), ("others", "other_share"),
+    ("eigenvector", "eigenvector"), ("essays", "essays"), ("titles", "title_essays"), ("bodies", "body_essays"),
+    ("units", "units"), ("top units", "top_units"), ("1st prize", "first_prize_share"), ("others", "other_share"),
 )
 
 
 def centrality_table(rows: list[dict], *, decimals: int = 4) -> str:
     """Render rows as a plain text table (measures to ``decimals`` places, shares as percentages).
 
-    >>> row = dict.fromkeys(COLUMNS, 0.0) | {"rank": 1, "essays": 0, "units": 0, "top_units": 0, "concept": "通关", "theme": "监管", "community": 1,
-    ...                                     "pagerank": 0.5, "first_prize_share": 0.25, "other_share": None}
+    >>> row = dict.fromkeys(COLUMNS, 0.0) | {"rank": 1, "rank_low": 1, "rank_high": 2, "essays": 2, "title_essays": 2,
+    ...     "body_essays": 0, "units": 0, "top_units": 0, "concept": "通关", "theme": "监管", "community": 1,
+    ...     "pagerank": 0.5, "first_prize_share": 0.25, "other_share": None}
     >>> print(centrality_table([row]))
-    #  concept  theme  com  degree  pagerank  betweenness  eigenvector  essays  units  top units  1st prize  others
-    1  通关     监管     1  0.0000    0.5000       0.0000       0.0000       0      0          0      25.0%       -
+    #  95% rank  concept  theme  com  degree  pagerank  betweenness  eigenvector  essays  titles  bodies  units  top units  1st prize  others
+    1       1–2  通关     监管     1  0.0000    0.5000       0.0000       0.0000       2       2       0      0          0      25.0%       -
     """
     from xianjice.graph.writers.texttable import text_table
 
-    def cell(key: str, value) -> str:
+    def cell(key: str, r: dict) -> str:
+        if key == "interval":
+            return rank_interval_text(r)
+        value = r[key]
         if value is None:
             return "-"
         if key.endswith("_share"):
@@ -352,9 +433,23 @@ def centrality_table(rows: list[dict], *, decimals: int = 4) -> str:
             return f"{value:.{decimals}f}"
         return str(value)
 
-    body = [[cell(key, r[key]) for _, key in TABLE_COLUMNS] for r in rows]
+    body = [[cell(key, r) for _, key in TABLE_COLUMNS] for r in rows]
     right = [i for i, (_, key) in enumerate(TABLE_COLUMNS) if key not in ("concept", "theme")]
     return text_table([h for h, _ in TABLE_COLUMNS], body, right=right)
+
+
+def frame_summary(rows: list[dict]) -> str:
+    """One line naming the frame-layer concepts and their essays (empty when there is none).
+
+    >>> frame_summary([{"concept": "科学发展观", "frame": True, "essays": 10, "rank": None},
+    ...                {"concept": "通关", "frame": False, "essays": 3, "rank": 1}])
+    'Frame layer (campaign slogans, not ranked; --with-frame ranks them): 科学发展观 (10 essays)'
+    """
+    frame = [r for r in rows if r["frame"] and r["rank"] is None]
+    if not frame:
+        return ""
+    names = ", ".join(f"{r['concept']} ({r['essays']} essays)" for r in frame)
+    return f"Frame layer (campaign slogans, not ranked; --with-frame ranks them): {names}"
 
 
 # --- RDF --------------------------------------------------------------------
@@ -362,7 +457,7 @@ def centrality_table(rows: list[dict], *, decimals: int = 4) -> str:
 #: Measure → (local name of its ``xj:`` term, XSD datatype local name); both must be
 #: declared in :mod:`xianjice.graph.rdf.vocab` (``XJ``, ``XSD``), which :func:`rows_triples` checks.
 RDF_TERMS = {
-    "degree": ("weightedDegree", "integer"),
+    "degree": ("weightedDegree", "decimal"),
     "pagerank": ("pagerank", "decimal"),
     "betweenness": ("betweenness", "decimal"),
     "eigenvector": ("eigenvector", "decimal"),
@@ -377,18 +472,19 @@ def rows_triples(rows: list[dict], *, base: str | None = None):
     those of :data:`RDF_TERMS` in the ``xj:`` namespace; decimals keep
     :data:`DECIMALS` places in a fixed lexical form
     (``"0.102414"^^xsd:decimal``), counts are ``xsd:integer``.  Concept IRIs
-    are ``base`` + node id, as in :mod:`xianjice.graph.rdf.triples`; rows come out by id.
+    are ``base`` + node id, as in :mod:`xianjice.graph.rdf.triples`; rows come out by id.  Concepts
+    outside the ranking (no ``pagerank``) get none.
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("concept/a", kind="concept", label="a", theme="T"); G.add_node("e", kind="essay")
     >>> _ = G.add_edge("e", "concept/a", key="about")
-    >>> for s, p, o in rows_triples(concept_centrality(G), base="https://example.org/"):
+    >>> for s, p, o in rows_triples(concept_centrality(G, min_essays=1), base="https://example.org/"):
     ...     print(s.n3(), p.n3(), o.n3())  # doctest: +ELLIPSIS
     <https://example.org/concept/a> <https://xianjice.example.org/ns#betweenness> "0.000000"^^<...#decimal>
     <https://example.org/concept/a> <https://xianjice.example.org/ns#eigenvector> "0.000000"^^<...#decimal>
     <https://example.org/concept/a> <https://xianjice.example.org/ns#essayCount> "1"^^<...#integer>
     <https://example.org/concept/a> <https://xianjice.example.org/ns#pagerank> "1.000000"^^<...#decimal>
-    <https://example.org/concept/a> <https://xianjice.example.org/ns#weightedDegree> "0"^^<...#integer>
+    <https://example.org/concept/a> <https://xianjice.example.org/ns#weightedDegree> "0.000000"^^<...#decimal>
     """
     from rdflib import Literal, URIRef
 
@@ -398,7 +494,7 @@ def rows_triples(rows: list[dict], *, base: str | None = None):
     base = check_base(base or DEFAULT_BASE)
     # XJ and XSD are closed namespaces: a term missing from graph/vocab.py raises here.
     terms = sorted((XJ[name], XSD[datatype], measure) for measure, (name, datatype) in RDF_TERMS.items())
-    for r in sorted(rows, key=lambda r: r["id"]):
+    for r in sorted((r for r in rows if r.get("pagerank") is not None), key=lambda r: r["id"]):
         subject = URIRef(base + r["id"])
         for predicate, datatype, measure in terms:
             value = r[measure]

@@ -1,25 +1,43 @@
 """The themes the texts themselves form: Louvain communities of the concept network,
-compared with the lexicon's themes.
+compared with the lexicon's themes and named honestly.
 
-Louvain (Blondel et al. 2008, as in :func:`networkx.community.louvain_communities`)
-groups concepts that are discussed together more often than chance would
-have it.  The network's nodes are inserted in sorted order and the seed is
-fixed, so the same input always gives the same communities.  A concept no
-essay discusses with another forms a community of its own.
+Louvain (Blondel, Guillaume, Lambiotte & Lefebvre 2008, "Fast unfolding of
+communities in large networks", *J. Stat. Mech.* P10008; as in
+:func:`networkx.community.louvain_communities`) groups concepts that are
+discussed together more often than chance would have it.  It runs on the
+network of :func:`xianjice.graph.analysis.cooccurrence.concept_network` (the
+frame layer and the concepts of too few essays left out) with the links'
+association strength as weight, as VOSviewer clusters (Waltman, van Eck &
+Noyons 2010): a pair of frequent concepts is not joined merely because both
+are frequent.  The network's nodes are inserted in sorted order and the
+seed is fixed, so the same input always gives the same communities.  A
+concept no essay discusses with another forms a community of its own.
+
+A community is named after a lexicon theme only when that theme holds more
+than half of its concepts; otherwise it is ``mixed`` and the name lists the
+themes' shares (:func:`community_name`).
 """
 
 from __future__ import annotations
 
 import networkx as nx
 
-from xianjice.graph.analysis.cooccurrence import concept_network
+from xianjice.graph.analysis.cooccurrence import BODY_WEIGHT, MIN_ESSAYS, TITLE_WEIGHT, concept_network
 from xianjice.graph.writers.texttable import text_table, visible
 
 #: Louvain resolution (1 = classic modularity).
 RESOLUTION = 1.0
+#: Weight Louvain uses: the association strength of a link.
+WEIGHT = "association"
+#: Themes named in a mixed community's name (the rest are counted).
+NAMED_THEMES = 3
+#: Name of a community without a majority theme.
+MIXED = "mixed"
 
 
-def concept_communities(G: nx.MultiDiGraph, *, seed: int = 0, resolution: float = RESOLUTION) -> list[dict]:
+def concept_communities(G: nx.MultiDiGraph, *, seed: int = 0, resolution: float = RESOLUTION,
+                        min_essays: int = MIN_ESSAYS, with_frame: bool = False, title_weight: float = TITLE_WEIGHT,
+                        body_weight: float = BODY_WEIGHT) -> list[dict]:
     """Return the Louvain communities of the concept network, each compared with the lexicon's themes.
 
     Parameters
@@ -30,20 +48,14 @@ def concept_communities(G: nx.MultiDiGraph, *, seed: int = 0, resolution: float 
         Seed of the Louvain method's random node order.
     resolution
         Louvain resolution; above 1 favours smaller communities.
+    min_essays, with_frame, title_weight, body_weight
+        The network's concepts and weights, as in
+        :func:`xianjice.graph.analysis.cooccurrence.concept_network`.
 
     Returns
     -------
     list of dict
-        Largest community first (ties: more essays' worth of internal edge
-        weight, then the smallest member id), numbered from 1.  Each has
-        ``community``; ``size``; ``concepts`` (labels, by weighted degree
-        descending then label); ``ids`` (node ids, same order);
-        ``themes`` (lexicon theme → number of members, most first, then by
-        label); ``majority_theme`` (the first of those; ties go to the theme
-        whose members weigh more in the network); ``purity`` (the majority
-        theme's share of the members, rounded to 6 places); ``label`` (the
-        majority theme, or "混合 mixed: A / B" when it holds less than half
-        or ties, see :func:`theme_label`).
+        See :func:`network_communities`.
 
     Examples
     --------
@@ -57,55 +69,108 @@ def concept_communities(G: nx.MultiDiGraph, *, seed: int = 0, resolution: float 
     ...     for c in cs:
     ...         G.add_node(f"concept/{c}", kind="concept", label=c, theme="T1" if c in "abc" else "T2")
     ...         _ = G.add_edge(e, f"concept/{c}", key="about")
-    >>> [(c["concepts"], c["majority_theme"], c["purity"]) for c in concept_communities(G)]
+    >>> [(c["concepts"], c["name"], c["purity"]) for c in concept_communities(G)]
     [(['c', 'a', 'b'], 'T1', 1.0), (['x', 'y', 'z'], 'T2', 1.0)]
     """
-    N = concept_network(G)
+    N = concept_network(G, min_essays=min_essays, with_frame=with_frame, title_weight=title_weight,
+                        body_weight=body_weight)
+    return network_communities(N, seed=seed, resolution=resolution)
+
+
+def network_communities(N: nx.Graph, *, seed: int = 0, resolution: float = RESOLUTION,
+                        weight: str = WEIGHT) -> list[dict]:
+    """Louvain communities of a concept network (nodes with ``label`` and ``theme``), named by their themes.
+
+    Returns
+    -------
+    list of dict
+        Largest community first (ties: more internal link weight, then the
+        smallest member id), numbered from 1.  Each has ``community``;
+        ``size``; ``concepts`` (labels, by weighted degree descending then
+        label); ``ids`` (node ids, same order); ``themes`` (lexicon theme →
+        number of members, most first; ties go to the theme whose members
+        weigh more in the network, then by label); ``theme_shares`` (theme →
+        share of the members, 6 places, same order); ``majority_theme`` (the
+        first theme: the largest, a majority only when ``purity`` > 0.5);
+        ``purity`` (its share); ``name`` (:func:`community_name`) and
+        ``label`` (the same, kept for older callers).
+    """
     if len(N) == 0:
         return []
-    found = nx.community.louvain_communities(N, weight="weight", resolution=resolution, seed=seed)
+    found = nx.community.louvain_communities(N, weight=weight, resolution=resolution, seed=seed)
     strength = dict(N.degree(weight="weight"))
 
-    def internal(members: set) -> int:
-        return sum(w for _, _, w in N.subgraph(members).edges(data="weight"))
+    def internal(members: set) -> float:
+        return round(sum(w for _, _, w in N.subgraph(members).edges(data="weight")), 9)
 
     ordered = sorted(found, key=lambda m: (-len(m), -internal(m), min(m)))
     out = []
     for i, members in enumerate(ordered, 1):
-        ids = sorted(members, key=lambda c: (-strength[c], N.nodes[c]["label"], c))
+        ids = sorted(members, key=lambda c: (-round(strength[c], 9), N.nodes[c]["label"], c))
         themes: dict[str, int] = {}
-        weight: dict[str, float] = {}
+        weight_of: dict[str, float] = {}
         for c in ids:
             t = N.nodes[c]["theme"] or ""
             themes[t] = themes.get(t, 0) + 1
-            weight[t] = weight.get(t, 0.0) + strength[c]
-        # most members first; a tie goes to the theme whose concepts weigh more in the network
-        themes = dict(sorted(themes.items(), key=lambda kv: (-kv[1], -weight[kv[0]], kv[0])))
+            weight_of[t] = weight_of.get(t, 0.0) + strength[c]
+        themes = dict(sorted(themes.items(), key=lambda kv: (-kv[1], -round(weight_of[kv[0]], 9), kv[0])))
         majority = next(iter(themes))
         purity = round(themes[majority] / len(ids), 6)
+        name = community_name(themes)
         out.append({
             "community": i,
             "size": len(ids),
             "concepts": [N.nodes[c]["label"] for c in ids],
             "ids": ids,
             "themes": themes,
+            "theme_shares": {t: round(n / len(ids), 6) for t, n in themes.items()},
             "majority_theme": majority,
             "purity": purity,
-            "label": theme_label(themes, purity),
+            "name": name,
+            "label": name,
         })
     return out
 
 
-def theme_label(themes: dict[str, int], purity: float) -> str:
-    """How to name a community by its lexicon themes: the majority theme, or ``混合 mixed: A / B`` when none has half.
+def community_name(themes: dict[str, int], *, named: int = NAMED_THEMES) -> str:
+    """Name a community by its lexicon themes: the theme holding more than half of it, else ``mixed`` with the shares.
 
-    >>> theme_label({"监管": 3, "风险": 1}, 0.75), theme_label({"监管": 2, "风险": 2, "统计": 1}, 0.4)
-    ('监管', '混合 mixed: 监管 / 风险')
+    This is the name the CLI, ``central.csv`` and the explorer's pages show.
+
+    Parameters
+    ----------
+    themes
+        Lexicon theme → number of the community's concepts, largest first
+        (the ``themes`` of :func:`network_communities`).
+    named
+        How many themes a mixed name lists; the others are summed up.
+
+    Returns
+    -------
+    str
+        The majority theme (``-`` for concepts without a theme), or
+        ``mixed: A 40% · B 30% · C 20% · +1 more (10%)``.
+
+    Examples
+    --------
+    >>> community_name({"监管": 3, "风险": 1})
+    '监管'
+    >>> community_name({"监管": 2, "风险": 2})
+    'mixed: 监管 50% · 风险 50%'
+    >>> community_name({"监管": 3, "风险": 3, "统计": 2, "税收": 1, "法制": 1})
+    'mixed: 监管 30% · 风险 30% · 统计 20% · +2 more (20%)'
     """
-    names = [t or "-" for t in themes]
-    if purity >= 0.5 and (len(themes) == 1 or list(themes.values())[0] > list(themes.values())[1]):
-        return names[0]
-    return "混合 mixed: " + " / ".join(names[:2])
+    total = sum(themes.values())
+    if not total:
+        return MIXED
+    items = list(themes.items())
+    if items[0][1] * 2 > total:
+        return items[0][0] or "-"
+    parts = [f"{t or '-'} {round(100 * n / total)}%" for t, n in items[:named]]
+    rest = items[named:]
+    if rest:
+        parts.append(f"+{len(rest)} more ({round(100 * sum(n for _, n in rest) / total)}%)")
+    return f"{MIXED}: " + " · ".join(parts)
 
 
 def community_of(communities: list[dict]) -> dict[str, int]:
@@ -147,8 +212,8 @@ def communities_table(communities: list[dict], *, max_concepts: int = 8) -> str:
     ...                           "majority_theme": "监管", "purity": 1.0, "themes": {"监管": 2}},
     ...                          {"community": 2, "size": 1, "concepts": ["舱单"],
     ...                           "majority_theme": "监管", "purity": 1.0, "themes": {"监管": 1}}]))
-    #  size  lexicon theme  purity  concepts
-    1     2  监管           1.0000  通关、稽查
+    #  size  name (lexicon themes)  purity  concepts
+    1     2  监管                   1.0000  通关、稽查
     Alone (1): 舱单
     """
     alone = [c["concepts"][0] for c in communities if c["size"] == 1]
@@ -159,9 +224,9 @@ def communities_table(communities: list[dict], *, max_concepts: int = 8) -> str:
         names = "、".join(c["concepts"][:max_concepts])
         if len(c["concepts"]) > max_concepts:
             names += f" … (+{len(c['concepts']) - max_concepts})"
-        rows.append([str(c["community"]), str(c["size"]), c.get("label") or c["majority_theme"] or "-",
+        rows.append([str(c["community"]), str(c["size"]), c.get("name") or c["majority_theme"] or "-",
                      f"{c['purity']:.4f}", names])
-    table = text_table(["#", "size", "lexicon theme", "purity", "concepts"], rows, right=[0, 1])
+    table = text_table(["#", "size", "name (lexicon themes)", "purity", "concepts"], rows, right=[0, 1])
     if alone:
         table += f"\nAlone ({len(alone)}): " + visible("、".join(alone))
     return table

@@ -47,7 +47,8 @@ def view_paths(path: str | Path) -> list[Path]:
 
 
 def write_html(G: nx.MultiDiGraph, path: str | Path, *, views: bool = True, limit: int = DEFAULT_LIMIT,
-               communities: list[dict] | None = None, centrality: list[dict] | None = None) -> list[Path]:
+               communities: list[dict] | None = None, centrality: list[dict] | None = None,
+               analysis=None) -> list[Path]:
     """Write the explorer page(s) of ``G`` and return their paths.
 
     Parameters
@@ -68,6 +69,9 @@ def write_html(G: nx.MultiDiGraph, path: str | Path, *, views: bool = True, limi
     centrality
         :func:`xianjice.graph.analysis.centrality.concept_centrality` rows of ``G`` (with their
         communities), when already computed; the concept panels show them.
+    analysis
+        :func:`xianjice.graph.analysis.result.analyse_graph` of ``G``, when already computed (a
+        build has it): its network, centrality, communities and essay themes are used as they are.
 
     Returns
     -------
@@ -77,7 +81,7 @@ def write_html(G: nx.MultiDiGraph, path: str | Path, *, views: bool = True, limi
     paths = view_paths(path)
     chosen = list(zip(VIEWS, paths))[: len(VIEWS) if views else 1]
     links = [(vid, label, p.name) for (vid, label, _, _), p in chosen]
-    facts = view_facts(G, communities=communities, centrality=centrality)
+    facts = view_facts(G, communities=communities, centrality=centrality, analysis=analysis)
     written = []
     for (vid, _, _, make), p in chosen:
         html = render_page(G, make(G, facts=facts), links=links if views else [], limit=limit, facts=facts)

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from xianjice.graph.analysis.themes import NO_THEME, essay_themes, org_path, top_unit_label
+from xianjice.graph.analysis.themes import NO_THEME, UNKNOWN_UNIT, essay_themes, org_path, top_unit_label
 
 #: Node kinds in legend order: (kind, legend label, vis shape, colour, shown by default).
 KINDS = (
@@ -172,8 +172,10 @@ def _tier(value) -> int | None:
     return None if value is None or int(value) < 0 else int(value)
 
 
-def essay_table(G: nx.MultiDiGraph) -> tuple[list[str], list[dict]]:
+def essay_table(G: nx.MultiDiGraph, *, analysis=None) -> tuple[list[str], list[dict]]:
     """Return the sorted essay ids and, for each, its tier, top-level units and themes.
+
+    ``analysis`` (:func:`xianjice.graph.analysis.result.analyse_graph` of ``G``) saves walking the graph again.
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("essay/b/01", kind="essay", label="t", tier=1, top_unit="甲关")
@@ -181,11 +183,14 @@ def essay_table(G: nx.MultiDiGraph) -> tuple[list[str], list[dict]]:
     (['essay/b/01'], [{'tier': 1, 'units': ['甲关'], 'themes': []}])
     """
     ids = sorted(n for n, k in G.nodes(data="kind") if k == "essay")
-    themes = essay_themes(G)
+    themes = essay_themes(G) if analysis is None else analysis.essay_themes
     rows = []
     for e in ids:
-        orgs = sorted(v for _, v, k in G.out_edges(e, keys=True) if k == "unit")
-        units = sorted({top_unit_label(G, o) for o in orgs}) or [str(G.nodes[e].get("top_unit") or "")]
+        if analysis is not None:
+            units = [u for u in analysis.essay_top_units[e] if u != UNKNOWN_UNIT]
+        else:
+            orgs = sorted(v for _, v, k in G.out_edges(e, keys=True) if k == "unit")
+            units = sorted({top_unit_label(G, o) for o in orgs}) or [str(G.nodes[e].get("top_unit") or "")]
         rows.append({
             "tier": _tier(G.nodes[e].get("tier")),
             "units": [u for u in units if u],
@@ -346,7 +351,7 @@ def co_occurs(n: str, facts: dict) -> list[tuple[str, int]]:
     N = facts["network"]
     if n not in N:
         return []
-    pairs = [(m, int(w)) for m, w in N[n].items() for w in [w.get("weight", 1)]]
+    pairs = [(m, int(w)) for m, w in N[n].items() for w in [w.get("essays", 1)]]
     return sorted(pairs, key=lambda t: (-t[1], str(N.nodes[t[0]].get("label") or t[0]), t[0]))
 
 
@@ -375,7 +380,9 @@ def centrality_fields(n: str, facts: dict) -> list[list[str]]:
     if row is None:
         return []
     pagerank, degree, betweenness, community = CENTRALITY_FIELDS
-    out = [[pagerank, f"{row['pagerank']:.4f} (#{facts['pagerank_rank'][n]} / {len(facts['centrality'])})"],
+    if row.get("pagerank") is None:  # outside the analysed network
+        return [[pagerank, "— 未排名 not ranked: " + ("frame layer" if row.get("frame") else "too few essays")]]
+    out = [[pagerank, f"{row['pagerank']:.4f} (#{facts['pagerank_rank'][n]} / {len(facts['pagerank_rank'])})"],
            [degree, f"{row['degree']:g}"], [betweenness, f"{row['betweenness']:.4f}"]]
     if row.get("community") is not None:
         theme = facts["community_themes"].get(row["community"]) or "—"
@@ -445,35 +452,41 @@ def _proposal(G: nx.MultiDiGraph, p: str) -> str:
 
 
 def view_facts(G: nx.MultiDiGraph, *, communities: list[dict] | None = None,
-               centrality: list[dict] | None = None) -> dict:
+               centrality: list[dict] | None = None, analysis=None) -> dict:
     """Return what several views need, computed once: essay table and members, concept network, scores, centrality.
 
     Pass it as ``facts=`` to the view functions so that writing the three
     pages walks the graph once, not once per page.  *communities* (of
     :func:`xianjice.graph.analysis.communities.concept_communities`) and *centrality* (rows of
     :func:`xianjice.graph.analysis.centrality.concept_centrality`) are used as given when the
-    caller already has them (a build does), else computed here.
+    caller already has them, else computed here; *analysis* (of
+    :func:`xianjice.graph.analysis.result.analyse_graph`, a build has it) gives all of them.
     """
     from xianjice.graph.analysis.centrality import concept_centrality
-    from xianjice.graph.analysis.communities import community_of, concept_communities
+    from xianjice.graph.analysis.communities import concept_communities
     from xianjice.graph.analysis.cooccurrence import concept_network
 
-    ids, rows = essay_table(G)
-    N = concept_network(G)
+    ids, rows = essay_table(G, analysis=analysis)
+    if analysis is not None:
+        N, communities, centrality = analysis.display_network, list(analysis.communities), list(analysis.centrality)
+    else:
+        N = concept_network(G, min_essays=1, with_frame=True)
     if communities is None:
         communities = concept_communities(G)
     if centrality is None:
-        centrality = concept_centrality(G, communities=community_of(communities))
+        centrality = concept_centrality(G, communities=communities)
     by_id = {r["id"]: r for r in centrality}
-    ranked = sorted(by_id, key=lambda c: (-by_id[c]["pagerank"], c))
+    ranked = sorted((c for c in by_id if by_id[c]["pagerank"] is not None), key=lambda c: (-by_id[c]["pagerank"], c))
+    top = max((by_id[c]["pagerank"] for c in ranked), default=0.0) or 1.0
+    scores = {c: round(by_id[c]["pagerank"] / top, 6) for c in sorted(ranked)}  # PageRank once, in the analysis
     themes: dict[str, str] = {}
     for n in sorted(G):
         if G.nodes[n].get("kind") == "theme":
             themes.setdefault(_label(G, n), n)
     return {"essay_ids": ids, "essay_rows": rows, "members": essay_members(G, ids), "network": N,
-            "scores": concept_scores(G, network=N), "communities": communities,
+            "scores": scores, "communities": communities,
             "centrality": by_id, "pagerank_rank": {c: r for r, c in enumerate(ranked, 1)},
-            "community_themes": {c["community"]: c["majority_theme"] for c in communities},
+            "community_themes": {c["community"]: c.get("name") or c["majority_theme"] for c in communities},
             "org_essays": org_essays(G, ids), "theme_nodes": themes, "labels": display_labels(G)}
 
 
@@ -631,7 +644,7 @@ def concepts_view(G: nx.MultiDiGraph, *, facts: dict | None = None) -> dict:
     nodes = []
     for n in sorted(N):
         label = _label(G, n)
-        c = community.get(n, 1)
+        c = community.get(n, 0)  # 0: outside the analysed network (frame layer, one essay): grey
         theme = str(N.nodes[n].get("theme") or "")
         nodes.append({
             "id": n, "kind": "concept", "label": label, "short": label,
@@ -642,9 +655,10 @@ def concepts_view(G: nx.MultiDiGraph, *, facts: dict | None = None) -> dict:
     edges = [
         {"from": u, "to": v, "rel": "co_occurs", "value": int(w),
          "title": f"{_label(G, u)} — {_label(G, v)}: {w} 篇 essays"}
-        for u, v, w in sorted(N.edges(data="weight"))
+        for u, v, w in sorted(N.edges(data="essays", default=0))
     ]
-    legend = [{"community": c["community"], "theme": c["majority_theme"], "size": c["size"]} for c in found]
+    legend = [{"community": c["community"], "theme": c.get("name") or c["majority_theme"], "size": c["size"]}
+              for c in found]
     return {"id": "concepts", "nodes": nodes, "edges": edges, "communities": legend, "pair_counts": True}
 
 

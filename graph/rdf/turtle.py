@@ -17,12 +17,12 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from xianjice.graph.ids import IRI_FORBIDDEN
 from xianjice.graph.rdf.vocab import PREFIXES, RDF, XSD
 
 _RDF_TYPE = str(RDF.type)
 _XSD_INTEGER = str(XSD.integer)
 _LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
-_BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 _ESCAPES = {
     "\\": "\\\\",
@@ -75,7 +75,7 @@ class TurtleWriter:
         for prefix, ns in self._by_length:
             if value.startswith(ns) and _LOCAL.fullmatch(value[len(ns):]):
                 return f"{prefix}:{value[len(ns):]}"
-        if _BAD_IRI.search(value):
+        if IRI_FORBIDDEN.search(value):
             raise ValueError(f"IRI cannot be written in Turtle: {value!r}")
         return f"<{value}>"
 

@@ -172,8 +172,8 @@ class XJ(_namespace.DefinedNamespace):
     line are, as text: ``page 3, line 12``, ``table 1, row 4``, ``sheet 获奖名单,
     row 4``) and, in a PDF, ``firstPage`` / ``lastPage`` (``xsd:integer``).  The centrality scores of a concept in the concept
     co-occurrence network (see :mod:`xianjice.graph.analysis.centrality`): ``pagerank``,
-    ``betweenness``, ``eigenvector`` (``xsd:decimal``), ``weightedDegree`` and
-    ``essayCount`` (``xsd:integer``).  The evidence of an essay → concept
+    ``betweenness``, ``eigenvector``, ``weightedDegree`` (fractional counting,
+    ``xsd:decimal``) and ``essayCount`` (``xsd:integer``).  The evidence of an essay → concept
     link: class ``ConceptMatch`` (also a ``prov:Entity``) with ``matchIn``
     (→ essay), ``matchOf`` (→ concept), ``surfaceForm`` (each form printed),
     ``snippet`` (text around the first occurrence), ``occurrences``

@@ -33,12 +33,12 @@ from xianjice.extract.records import Compilation
 from xianjice.extract.serialize import readable_source
 from xianjice.graph.build import build_graph
 from xianjice.graph.writers.graphml import write_graphml
-from xianjice.graph.analysis.centrality import centrality_csv, concept_centrality, rows_triples
-from xianjice.graph.analysis.communities import community_of, concept_communities
+from xianjice.graph.analysis.centrality import centrality_csv, rows_triples
+from xianjice.graph.analysis.result import analyse_graph
 from xianjice.graph.writers.background import Pictures
-from xianjice.graph.writers.heatmap import heatmap_files, heatmap_matrix
+from xianjice.graph.writers.heatmap import heatmap_files, heatmap_table
 from xianjice.graph.explorer.pages import write_html
-from xianjice.graph.analysis.themes import write_themes_csv
+from xianjice.graph.analysis.themes import matrix_csv
 from xianjice.graph.ids import DEFAULT_BASE, check_base
 from xianjice.graph.rdf.triples import graph_triples
 from xianjice.graph.writers.tables import write_csv, write_tables
@@ -237,9 +237,12 @@ def _write_all(compilations: Sequence[Compilation], tmp: Path, base: str, progre
     stages = _Stages(progress, timings)
     G = build_graph(compilations)
     stages.done("graph", f"graph: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges")
-    communities = concept_communities(G)
-    rows = concept_centrality(G, communities=community_of(communities))
-    stages.done("centrality", f"centrality of {len(rows)} concepts, {len(communities)} communities")
+    analysis = analyse_graph(G)  # computed once: the writers below only format G and it
+    rows = list(analysis.centrality)
+    for warning in analysis.warnings:
+        _say(progress, f"warning: {warning}")
+    stages.done("centrality", f"centrality of {len(analysis.ranked())} of {len(rows)} concepts, "
+                f"{len(analysis.communities)} communities")
     triples = set(graph_triples(G, base=base))
     triples.update(rows_triples(rows, base=base))
     write_turtle(triples, tmp / "graph.ttl")
@@ -247,11 +250,11 @@ def _write_all(compilations: Sequence[Compilation], tmp: Path, base: str, progre
     write_graphml(G, tmp / "graph.graphml")
     write_tables(G, tmp)
     write_csv(tmp / "central.csv", centrality_csv(rows))
-    write_themes_csv(G, tmp / "themes.csv")
+    write_csv(tmp / "themes.csv", matrix_csv(analysis.unit_matrix))
     stages.done("tables", "graph.graphml, nodes.csv, edges.csv, central.csv, themes.csv")
-    write_html(G, tmp / "graph.html", communities=communities, centrality=rows)
+    write_html(G, tmp / "graph.html", analysis=analysis)
     stages.done("html", "graph.html and its views")
-    matrix = heatmap_matrix(G)
+    matrix = heatmap_table(analysis.top_matrix)
     # drawn ahead from the records when the caller could; the graph's own matrix decides what is shown
     files = pictures.files.result() if pictures is not None and pictures.matrix == matrix else heatmap_files(matrix)
     for name, data in files.items():
@@ -264,7 +267,12 @@ def _write_all(compilations: Sequence[Compilation], tmp: Path, base: str, progre
         "books": [book_report(c, G) for c in sorted(compilations, key=lambda c: (c.book.isbn or "", c.source))],
         "graph": graph_report(G),
         "rdf": {"triples": len(triples)},
-        "central": [{"rank": r["rank"], "concept": r["concept"], "pagerank": r["pagerank"]} for r in rows[:10]],
+        "central": [{"rank": r["rank"], "rank_low": r["rank_low"], "rank_high": r["rank_high"], "concept": r["concept"],
+                     "pagerank": r["pagerank"]} for r in analysis.ranked()[:10]],
+        "analysis": {"ranked": len(analysis.ranked()), "concepts": len(rows),
+                     "frame": sorted(r["concept"] for r in rows if r["frame"]),
+                     "options": dict(analysis.options), "weight_top_essays": analysis.concentration,
+                     "warnings": list(analysis.warnings)},
         "files": dict(sorted(files.items())),
     }
     text = json_text(report, indent=2) + "\n"  # always valid UTF-8, whatever a file name or line held

@@ -11,11 +11,12 @@ attribute).
 from __future__ import annotations
 
 import io
-import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import networkx as nx
+
+from xianjice.graph.ids import XML_INVALID
 
 
 def _typed(attrs_list: list[dict]) -> dict[str, type]:
@@ -40,8 +41,6 @@ def _typed(attrs_list: list[dict]) -> dict[str, type]:
 
 
 _XML_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
-#: Characters XML 1.0 cannot hold (replaced by U+FFFD so that the file always parses).
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _value(value) -> str:
@@ -49,7 +48,7 @@ def _value(value) -> str:
         return "true" if value else "false"
     if isinstance(value, float):
         return repr(value)
-    return _NOT_XML.sub("\ufffd", str(value))
+    return XML_INVALID.sub("\ufffd", str(value))  # so that the file always parses
 
 
 def graphml_text(G: nx.MultiDiGraph) -> str:

@@ -164,7 +164,9 @@ class XJ(_namespace.DefinedNamespace):
     ``prov:Entity``).  Properties ``proposes`` (essay → proposal), ``rank``
     (tier rank, 1 = highest), ``orgKind`` (the gazetteer's kind of an
     organisation: headquarters, department, regional, customs, section …;
-    ``unknown`` when not in the gazetteer),
+    ``unknown`` when not in the gazetteer), ``topLevelUnit`` (organisation →
+    the top-level unit its essays count for: the level under the root, the
+    root for headquarters departments),
     ``firstLine`` / ``lastLine`` (1-based, inclusive), ``sourceFile`` (file
     name of the input).  The centrality scores of a concept in the concept
     co-occurrence network (see :mod:`xianjice.graph.analysis.centrality`): ``pagerank``,
@@ -195,6 +197,7 @@ class XJ(_namespace.DefinedNamespace):
     proposes: object
     rank: object
     sourceFile: object
+    topLevelUnit: object
     weightedDegree: object
 
 

@@ -21,6 +21,12 @@ from xianjice.cli import cli
 
 QUERIES = sorted((Path(__file__).parent.parent / "queries").glob("*.rq"))
 DATASETS = ("fixture", "seed")
+#: rdflib joins the two inner SELECTs of this query by running one again for every row of the
+#: other: minutes on the seed.  On the seed it is checked against the real Oxigraph server and
+#: against `xianjice themes --level top` (the matrix test below) instead; on the fixture in rdflib too.
+RDFLIB_TOO_SLOW_ON_SEED = {"essays-by-unit-and-theme"}
+PAIRS = [pytest.param(d, q, id=f"{q.stem}-{d}") for d in DATASETS for q in QUERIES
+         if not (d == "seed" and q.stem in RDFLIB_TOO_SLOW_ON_SEED)]
 
 
 def test_the_queries_users_need_are_shipped():
@@ -80,9 +86,10 @@ def oxigraph_rows(server, dataset, sparql) -> tuple[list[str], list[tuple]]:
 
 @pytest.mark.parametrize("dataset", DATASETS)
 @pytest.mark.parametrize("query", QUERIES, ids=lambda p: p.stem)
-def test_rdflib_and_oxigraph_agree(server, graphs, dataset, query):
+def test_rdflib_and_oxigraph_agree(server, graphs, stores, dataset, query):
     sparql = read_query(str(query))
-    ours_vars, ours = rdflib_rows(graphs[dataset], sparql)
+    reference = stores if dataset == "seed" and query.stem in RDFLIB_TOO_SLOW_ON_SEED else graphs
+    ours_vars, ours = rdflib_rows(reference[dataset], sparql)
     theirs_vars, theirs = oxigraph_rows(server, dataset, sparql)
     assert ours_vars == theirs_vars
     assert Counter(ours) == Counter(theirs)
@@ -90,8 +97,7 @@ def test_rdflib_and_oxigraph_agree(server, graphs, dataset, query):
     assert [r[0] for r in ours] == [r[0] for r in theirs]
 
 
-@pytest.mark.parametrize("dataset", DATASETS)
-@pytest.mark.parametrize("query", QUERIES, ids=lambda p: p.stem)
+@pytest.mark.parametrize(("dataset", "query"), PAIRS)
 def test_rdflib_and_the_embedded_store_agree(graphs, stores, dataset, query):
     sparql = read_query(str(query))
     ours = run_query(graphs[dataset], sparql)
@@ -107,8 +113,8 @@ def test_shipped_queries_are_the_files_of_queries_folder():
 
 
 @pytest.mark.parametrize("query", QUERIES, ids=lambda p: p.stem)
-def test_every_query_finds_something_in_the_seed(graphs, query):
-    assert run_query(graphs["seed"], read_query(str(query))).rows
+def test_every_query_finds_something_in_the_seed(stores, query):
+    assert run_query(stores["seed"], read_query(str(query))).rows
 
 
 def values(result) -> list[tuple]:
@@ -178,14 +184,14 @@ def test_bad_query_raises(graphs):
         run_query(graphs["fixture"], "SELEC ?x")
 
 
-def test_essays_by_unit_and_theme_is_the_matrix_of_xianjice_themes(graphs, seed_path):
+def test_essays_by_unit_and_theme_is_the_matrix_of_xianjice_themes(stores, seed_path):
     """The shipped query and `xianjice themes --level top` give the same counts on the seed."""
     from xianjice.extract.pipeline import extract_files
     from xianjice.graph.analysis.themes import unit_theme_matrix
 
     matrix = unit_theme_matrix(build_graph(extract_files([seed_path])), level="top")
     expected = {(r["unit"], t): n for r in matrix["rows"] for t, n in r["themes"].items() if n}
-    got = {(u, t): n for u, t, n in values(run_query(graphs["seed"], read_query("queries/essays-by-unit-and-theme.rq")))}
+    got = {(u, t): n for u, t, n in values(run_query(stores["seed"], read_query("queries/essays-by-unit-and-theme.rq")))}
     assert got == expected
 
 

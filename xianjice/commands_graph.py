@@ -158,3 +158,35 @@ def push(endpoint: str, graph_iri: str | None, build_dir: str, append: bool, tim
 
     result = push_file(build_dir, endpoint, graph=graph_iri, replace=not append, timeout=timeout)
     click.echo(f"{result.method} {result.url}: HTTP {result.status}, {result.bytes} bytes", err=True)
+
+
+@click.command()
+@click.option("-d", "--build", "build_dir", default=DEFAULT_OUT, show_default=True, type=click.Path(),
+              help="The build directory to serve.")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True,
+              help="TCP port on 127.0.0.1 (0: any free port).")
+@click.option("--allow-update", is_flag=True,
+              help="Accept SPARQL updates (on an in-memory copy; graph.ttl never changes). Read-only otherwise.")
+@click.option("--allow-service", is_flag=True, help="Run SERVICE clauses (requests to other endpoints).")
+@clean_errors
+def serve(build_dir: str, port: int, allow_update: bool, allow_service: bool) -> None:
+    """Serve a build as a SPARQL 1.1 endpoint on 127.0.0.1, with its explorer pages beside it.
+
+    Queries go to /sparql (GET ?query=… or POST), updates to /update (refused
+    unless --allow-update).  Every other path is a file of the build
+    (graph.html …).  Stop it with Ctrl-C.
+
+    \b
+    Examples:
+        xianjice serve                       # exports/ on http://127.0.0.1:7878/sparql
+        xianjice serve -d out/ --port 8000
+        curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 3' http://127.0.0.1:7878/sparql
+    """
+    from xianjice.graph.rdf.serve import make_server, serve as run
+
+    server = make_server(build_dir, port=port, allow_update=allow_update, allow_service=allow_service)
+    mode = "read-write, in memory" if allow_update else "read-only"
+    click.echo(f"SPARQL endpoint: {server.url}/sparql ({mode})")
+    click.echo(f"Explorer pages:  {server.url}/graph.html")
+    click.echo("Press Ctrl-C to stop.")
+    run(server, say=click.echo)

@@ -95,8 +95,15 @@ class _QueryCommand(click.Command):
 
 
 def _first_comment(sparql: str) -> str:
-    line = next((l for l in sparql.splitlines() if l.startswith("#")), "")
-    return line.lstrip("# ").strip()
+    """The first sentence of a query's leading comment."""
+    words = []
+    for line in sparql.splitlines():
+        if not line.startswith("#"):
+            break
+        words.append(line.lstrip("# ").strip())
+    text = " ".join(w for w in words if w)
+    end = text.find(". ")
+    return text[: end + 1] if end >= 0 else text
 
 
 @click.command(cls=_QueryCommand)

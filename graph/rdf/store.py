@@ -84,19 +84,23 @@ def _digest(ttl: Path, root: Path) -> str:
 
 
 def load_turtle(store: ox.Store, ttl: Path) -> None:
-    """Bulk-load a Turtle file into a store; bad Turtle is one :class:`QueryError` line."""
+    """Bulk-load a Turtle file into a store; bad Turtle is one :class:`QueryError` line.
+
+    An ``OSError`` (graph.ttl unreadable, the store's disk full) goes through.
+    """
     try:
         store.bulk_load(path=str(ttl), format=ox.RdfFormat.TURTLE)
     except SyntaxError as exc:
         raise QueryError(f"{ttl}: not readable Turtle: {' '.join(str(exc).split())}") from exc
-    except OSError as exc:
-        raise QueryError(f"{ttl}: cannot be loaded: {' '.join(str(exc).split())}") from exc
 
 
 def memory_store(ttl: Path) -> ox.Store:
     """A new in-memory store holding graph.ttl (parsed on every call)."""
     store = ox.Store()
-    load_turtle(store, ttl)
+    try:
+        load_turtle(store, ttl)
+    except OSError as exc:
+        raise QueryError(f"{ttl}: cannot be read: {exc.strerror or exc}") from exc
     return store
 
 

@@ -202,7 +202,7 @@ def push_file(
 
 
 def _printable(text: str) -> str:
-    """What a server sent, safe on a terminal: one line, no control characters.
+    r"""What a server sent, safe on a terminal: one line, no control characters.
 
     >>> _printable("bad\x1b[31m\r\n  reply")
     'bad?[31m reply'

@@ -234,7 +234,18 @@ def _oxigraph_result(store: ox.Store, sparql: str) -> QueryResult:
         kind = "DESCRIBE" if re.search(r"\bDESCRIBE\b", _INERT.sub(" ", sparql), re.IGNORECASE) else "CONSTRUCT"
         return QueryResult(kind, graph=g)
     variables = tuple(v.value for v in result.variables)
-    rows = tuple(tuple(to_rdflib(s[i]) for i in range(len(variables))) for s in result)
+    seen: dict = {}  # labels, units, tiers repeat from row to row: convert each term once
+
+    def term(t):
+        if t is None:
+            return None
+        found = seen.get(t)
+        if found is None:
+            found = seen[t] = to_rdflib(t)
+        return found
+
+    columns = range(len(variables))
+    rows = tuple(tuple(term(s[i]) for i in columns) for s in result)
     return QueryResult("SELECT", variables, rows)
 
 

@@ -35,12 +35,17 @@ def build(tmp_path_factory) -> Path:
     return out
 
 
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # as a shell does for a job started with `&`
+
+
 @contextlib.contextmanager
-def serving(build: Path, cache: Path, *args: str):
+def serving(build: Path, cache: Path, *args: str, sigint_ignored: bool = False):
     """``xianjice serve --port 0`` in a process; yields (process, base URL); stops it with SIGINT."""
     env = os.environ | {"XIANJICE_CACHE": str(cache), "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen([sys.executable, "-m", "xianjice", "serve", "-d", str(build), "--port", "0", *args],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                            preexec_fn=_ignore_sigint if sigint_ignored else None)
     try:
         first = proc.stdout.readline()
         match = re.match(r"SPARQL endpoint: (http://127\.0\.0\.1:\d+)/sparql \((.*)\)$", first.strip())
@@ -165,11 +170,14 @@ def test_explorer_pages_are_served_beside_it(server):
     assert request(base + "/../../etc/passwd")[0] == 404
 
 
-def test_ctrl_c_stops_it_and_leaves_nothing(build, tmp_path):
-    with serving(build, tmp_path / "cache") as (proc, base):
+@pytest.mark.parametrize(("signum", "sigint_ignored"),
+                         [(signal.SIGINT, False), (signal.SIGINT, True), (signal.SIGTERM, False)],
+                         ids=["ctrl-c", "ctrl-c-started-in-background", "sigterm"])
+def test_ctrl_c_stops_it_and_leaves_nothing(build, tmp_path, signum, sigint_ignored):
+    with serving(build, tmp_path / "cache", sigint_ignored=sigint_ignored) as (proc, base):
         assert sparql(base, "ASK {}")[0] == 200
         port = int(base.rsplit(":", 1)[1])
-        proc.send_signal(signal.SIGINT)
+        proc.send_signal(signum)
         assert proc.wait(timeout=20) == 0
         assert proc.stdout.read().strip().endswith("stopped")
         assert "Traceback" not in proc.stderr.read()

@@ -223,14 +223,19 @@ def serve(server: Server, *, say: Callable[[str], None] = print) -> None:
         stop.set()
         raise KeyboardInterrupt
 
-    previous = signal.signal(signal.SIGTERM, interrupt) if threading.current_thread() is threading.main_thread() else None
+    # SIGINT too: a process started in the background by a shell inherits SIGINT ignored, and
+    # Python then leaves it so; "Press Ctrl-C to stop" must hold whatever started the server.
+    previous = {}
+    if threading.current_thread() is threading.main_thread():
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            previous[signum] = signal.signal(signum, interrupt)
     try:
         server.serve_forever(poll_interval=0.2)
     except KeyboardInterrupt:
         pass
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
         server.server_close()
         say("stopped")
         sys.stdout.flush()

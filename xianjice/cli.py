@@ -13,7 +13,7 @@ import click
 from xianjice import __version__
 from xianjice.commands_analysis import central, themes
 from xianjice.commands_extract import concepts, extract
-from xianjice.commands_graph import build, push, query
+from xianjice.commands_graph import build, push, query, serve
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -29,7 +29,7 @@ def cli() -> None:
     """
 
 
-for command in (extract, concepts, build, query, push, central, themes):
+for command in (extract, concepts, build, query, serve, push, central, themes):
     cli.add_command(command)
 
 

@@ -1,4 +1,4 @@
-"""``xianjice build``, ``xianjice query`` and ``xianjice push``: the graph, SPARQL on it, and uploading it."""
+"""``xianjice build``, ``query``, ``serve`` and ``push``: the graph, SPARQL on it, an endpoint, and uploading it."""
 
 from __future__ import annotations
 
@@ -85,28 +85,58 @@ def write_timings(path: str, stages: dict[str, float], total: float) -> None:
     Path(path).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
 
 
-@click.command()
+class _QueryCommand(click.Command):
+    """``query --help`` lists the shipped queries by name."""
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        from xianjice.graph.rdf.query import shipped_queries
+
+        with formatter.section("Shipped queries (run one by its name)"):
+            formatter.write_dl([(name, _first_comment(text)) for name, text in shipped_queries().items()])
+
+
+def _first_comment(sparql: str) -> str:
+    """The first sentence of a query's leading comment."""
+    words = []
+    for line in sparql.splitlines():
+        if not line.startswith("#"):
+            break
+        words.append(line.lstrip("# ").strip())
+    text = " ".join(w for w in words if w)
+    end = text.find(". ")
+    return text[: end + 1] if end >= 0 else text
+
+
+@click.command(cls=_QueryCommand)
 @click.argument("sparql")
 @click.option("-d", "--build", "build_dir", default=DEFAULT_OUT, show_default=True, type=click.Path(),
               help="A build directory (or a graph.ttl) to query.")
 @click.option("--format", "fmt", type=click.Choice(["table", "tsv", "csv", "json"]), default="table", show_default=True,
               help="SELECT output; json is SPARQL 1.1 JSON results. CONSTRUCT/DESCRIBE always give Turtle.")
+@click.option("--engine", type=click.Choice(["oxigraph", "rdflib"]), default="oxigraph", show_default=True,
+              help="oxigraph: an embedded store loaded once and cached; rdflib: parse graph.ttl on every run.")
+@click.option("--allow-service", is_flag=True,
+              help="Run SERVICE clauses (they send requests to other endpoints); refused otherwise.")
 @clean_errors
-def query(sparql: str, build_dir: str, fmt: str) -> None:
-    """Run a SPARQL query (a .rq file or the query text) on a build's graph.ttl.
+def query(sparql: str, build_dir: str, fmt: str, engine: str, allow_service: bool) -> None:
+    """Run a SPARQL query on a build's graph.ttl: a shipped query's NAME, a .rq file or the query text.
 
     The prefixes of graph.ttl (schema:, org:, skos:, foaf:, prov:, dcterms:,
-    xj:, xsd:, rdf:) are predeclared.  queries/ has ready-made examples.
+    xj:, xsd:, rdf:) are predeclared.  The first run loads graph.ttl into an
+    Oxigraph store kept in ~/.cache/xianjice (or $XIANJICE_CACHE); later runs
+    reuse it until graph.ttl changes.
 
     \b
     Examples:
-        xianjice query queries/essays-by-tier.rq
-        xianjice query queries/units-on-risk-management.rq --format csv
+        xianjice query essays-by-tier
+        xianjice query units-on-risk-management --format csv
+        xianjice query my-query.rq -d out/
         xianjice query 'SELECT ?t WHERE { ?e a schema:Article ; schema:name ?t }' -d out/
     """
     from xianjice.graph.rdf.query import format_result, read_query, run_query
 
-    text = format_result(run_query(build_dir, read_query(sparql)), fmt)
+    result = run_query(build_dir, read_query(sparql), engine=engine, allow_service=allow_service)
+    text = format_result(result, fmt)
     click.echo(text, nl=not text.endswith("\n"))
 
 
@@ -136,3 +166,35 @@ def push(endpoint: str, graph_iri: str | None, build_dir: str, append: bool, tim
 
     result = push_file(build_dir, endpoint, graph=graph_iri, replace=not append, timeout=timeout)
     click.echo(f"{result.method} {result.url}: HTTP {result.status}, {result.bytes} bytes", err=True)
+
+
+@click.command()
+@click.option("-d", "--build", "build_dir", default=DEFAULT_OUT, show_default=True, type=click.Path(),
+              help="The build directory to serve.")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True,
+              help="TCP port on 127.0.0.1 (0: any free port).")
+@click.option("--allow-update", is_flag=True,
+              help="Accept SPARQL updates (on an in-memory copy; graph.ttl never changes). Read-only otherwise.")
+@click.option("--allow-service", is_flag=True, help="Run SERVICE clauses (requests to other endpoints).")
+@clean_errors
+def serve(build_dir: str, port: int, allow_update: bool, allow_service: bool) -> None:
+    """Serve a build as a SPARQL 1.1 endpoint on 127.0.0.1, with its explorer pages beside it.
+
+    Queries go to /sparql (GET ?query=… or POST), updates to /update (refused
+    unless --allow-update).  Every other path is a file of the build
+    (graph.html …).  Stop it with Ctrl-C.
+
+    \b
+    Examples:
+        xianjice serve                       # exports/ on http://127.0.0.1:7878/sparql
+        xianjice serve -d out/ --port 8000
+        curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 3' http://127.0.0.1:7878/sparql
+    """
+    from xianjice.graph.rdf.serve import make_server, serve as run
+
+    server = make_server(build_dir, port=port, allow_update=allow_update, allow_service=allow_service)
+    mode = "read-write, in memory" if allow_update else "read-only"
+    click.echo(f"SPARQL endpoint: {server.url}/sparql ({mode})")
+    click.echo(f"Explorer pages:  {server.url}/graph.html")
+    click.echo("Press Ctrl-C to stop.")
+    run(server, say=click.echo)

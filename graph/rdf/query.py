@@ -1,4 +1,4 @@
-"""Run SPARQL on a build's graph.ttl with rdflib.
+"""Run SPARQL on a build's graph.ttl: Oxigraph (an embedded, cached store) or rdflib.
 
 :func:`run_query` returns a :class:`QueryResult`; :func:`format_result`
 turns it into a text table, TSV, CSV, SPARQL JSON results, or Turtle (for
@@ -8,10 +8,13 @@ CONSTRUCT/DESCRIBE).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from xianjice.errors import QueryError, XianjiceError
@@ -37,11 +40,29 @@ class QueryResult:
         return [{v: (None if t is None else str(t)) for v, t in zip(self.variables, row)} for row in self.rows]
 
 
+ENGINES = ("oxigraph", "rdflib")
+#: A bare name of a shipped query (``essays-by-tier``), as opposed to a path or query text.
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+
+
+def shipped_queries() -> dict[str, str]:
+    """The queries shipped in the package ``xianjice.queries``: name (file stem) → SPARQL text.
+
+    >>> "essays-by-tier" in shipped_queries()
+    True
+    """
+    folder = resources.files("xianjice.queries")
+    return {Path(f.name).stem: f.read_text(encoding="utf-8")
+            for f in sorted(folder.iterdir(), key=lambda f: f.name) if f.name.endswith(".rq")}
+
+
 def read_query(text_or_path: str) -> str:
-    """Return the SPARQL text: the contents of a ``.rq`` file, or the argument itself.
+    """Return the SPARQL text: a shipped query by name, the contents of a ``.rq`` file, or the argument itself.
 
     >>> read_query("SELECT * WHERE { ?s ?p ?o }")
     'SELECT * WHERE { ?s ?p ?o }'
+    >>> read_query("essays-by-tier").startswith("# Essays per award tier")
+    True
     >>> read_query("missing.rq")
     Traceback (most recent call last):
     ...
@@ -50,14 +71,60 @@ def read_query(text_or_path: str) -> str:
     stripped = text_or_path.strip()
     looks_like_file = stripped.endswith((".rq", ".sparql")) and "\n" not in stripped and "{" not in stripped
     path = Path(stripped)
-    if looks_like_file or (len(stripped) < 4096 and "{" not in stripped and path.is_file()):
+    if looks_like_file or (len(stripped) < 4096 and "{" not in stripped and _is_file(path)):
         try:
             return path.read_text(encoding="utf-8")
         except FileNotFoundError as exc:
             raise QueryError(f"{stripped}: no such query file") from exc
         except (OSError, UnicodeDecodeError) as exc:
             raise QueryError(f"{stripped}: cannot read the query file: {exc}") from exc
+    if _NAME.fullmatch(stripped):
+        shipped = shipped_queries()
+        if stripped in shipped:
+            return shipped[stripped]
+        raise QueryError(f"{stripped!r} is no shipped query, query file or SPARQL text; "
+                         f"shipped: {', '.join(shipped)}")
     return text_or_path
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
+#: Spans of a query that cannot hold the keyword SERVICE: strings, IRIs, comments.
+_INERT = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
+)
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U(000[0-9A-Fa-f]{5}|0010[0-9A-Fa-f]{4})")
+_SERVICE = re.compile(r"(?<![\w:?$])SERVICE(?![\w:-])", re.IGNORECASE)
+
+
+def uses_service(sparql: str) -> bool:
+    """True when a query holds a ``SERVICE`` clause (a federated call to another endpoint).
+
+    Strings, IRIs and comments are not looked into.
+
+    >>> uses_service("SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+    True
+    >>> uses_service('SELECT ?service { ?service <urn:p> "SERVICE" } # SERVICE')
+    False
+    """
+    unescaped = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), sparql)  # SPARQL 1.1 §19.2
+    return bool(_SERVICE.search(_INERT.sub(" ", unescaped)))
+
+
+def check_service(sparql: str, *, allow_service: bool) -> None:
+    """Refuse a query with SERVICE unless allowed: it would send requests from a query on a local file."""
+    if not allow_service and uses_service(sparql):
+        raise QueryError("the query calls another endpoint (SERVICE), which sends requests over the network; "
+                         "give --allow-service to allow it")
 
 
 def graph_file(build: str | Path) -> Path:
@@ -76,16 +143,47 @@ def load_graph(build: str | Path) -> Graph:
     try:
         g.parse(ttl, format="turtle")
     except Exception as exc:  # rdflib raises many kinds for bad Turtle
-        raise QueryError(f"{ttl}: not readable Turtle: {exc}") from exc
+        raise QueryError(f"{ttl}: not readable Turtle: {' '.join(str(exc).split())}") from exc
     for prefix, ns in PREFIXES:
         g.bind(prefix, ns)
     return g
 
 
-def run_query(graph: Graph | str | Path, sparql: str) -> QueryResult:
-    """Run ``sparql`` on a graph (or on the graph.ttl of a build directory).
+def load_store(build: str | Path, *, writable: bool = False) -> ox.Store:
+    """Open a build's graph.ttl as an Oxigraph store (cached; see :mod:`xianjice.graph.rdf.store`)."""
+    from xianjice.graph.rdf.store import open_store
 
-    The prefixes of graph.ttl (schema:, org:, skos: …) are predeclared.
+    return open_store(graph_file(build), writable=writable)
+
+
+def run_query(graph: Graph | ox.Store | str | Path, sparql: str, *, engine: str = "oxigraph",
+              allow_service: bool = False) -> QueryResult:
+    """Run ``sparql`` on a graph, a store, or the graph.ttl of a build directory.
+
+    Parameters
+    ----------
+    graph
+        An ``rdflib.Graph`` (run by rdflib), a ``pyoxigraph.Store`` (run by
+        Oxigraph), or a build directory / graph.ttl (run by *engine*).
+    sparql
+        The query; the prefixes of graph.ttl (schema:, org:, skos: …) are predeclared.
+    engine
+        ``"oxigraph"`` (the cached embedded store) or ``"rdflib"`` (parses graph.ttl).
+    allow_service
+        Run ``SERVICE`` clauses (outbound HTTP requests); refused otherwise.
+
+    Raises
+    ------
+    QueryError
+        The query is not valid SPARQL, fails while it runs (a bad regular
+        expression in rdflib, an endpoint a SERVICE calls), uses SERVICE
+        without *allow_service*, or there is no readable graph.ttl.
+
+    Notes
+    -----
+    The engines follow SPARQL where it leaves them no choice: an error inside
+    a FILTER (an invalid regular expression in Oxigraph, say) makes the FILTER
+    false.
 
     >>> from xianjice.graph.rdf.vocab import SDO
     >>> g = Graph()
@@ -95,20 +193,84 @@ def run_query(graph: Graph | str | Path, sparql: str) -> QueryResult:
     >>> run_query(g, "ASK { ?e schema:name '二' }").boolean
     False
     """
-    if not isinstance(graph, Graph):
-        graph = load_graph(graph)
+    if engine not in ENGINES:
+        raise QueryError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    check_service(sparql, allow_service=allow_service)
+    if not isinstance(graph, (Graph, ox.Store)):
+        graph = load_graph(graph) if engine == "rdflib" else load_store(graph)
     try:
-        result = graph.query(sparql, initNs=dict(PREFIXES))
-    except Exception as exc:  # pyparsing / rdflib errors
-        message = " ".join(str(exc).split())
+        if isinstance(graph, Graph):
+            return _rdflib_result(graph, sparql)
+        return _oxigraph_result(graph, sparql)
+    except QueryError:
+        raise
+    except Exception as exc:  # parser errors, re.error, network errors of SERVICE …
+        message = " ".join(str(exc).split()) or type(exc).__name__
         raise QueryError(f"the query cannot be run: {message}") from exc
+
+
+def _rdflib_result(graph: Graph, sparql: str) -> QueryResult:
+    result = graph.query(sparql, initNs=dict(PREFIXES))
     if result.type == "ASK":
         return QueryResult("ASK", boolean=bool(result.askAnswer))
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         return QueryResult(result.type, graph=result.graph)
     variables = tuple(str(v) for v in result.vars)
-    rows = tuple(tuple(row) for row in result)
+    rows = tuple(tuple(row) for row in result)  # evaluation happens here
     return QueryResult("SELECT", variables, rows)
+
+
+def _oxigraph_result(store: ox.Store, sparql: str) -> QueryResult:
+    result = store.query(sparql, prefixes=dict(PREFIXES))
+    if isinstance(result, ox.QueryBoolean):
+        return QueryResult("ASK", boolean=bool(result))
+    if isinstance(result, ox.QueryTriples):
+        g = Graph(bind_namespaces="none")
+        for prefix, ns in PREFIXES:
+            g.bind(prefix, ns)
+        for t in result:
+            g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+        kind = "DESCRIBE" if re.search(r"\bDESCRIBE\b", _INERT.sub(" ", sparql), re.IGNORECASE) else "CONSTRUCT"
+        return QueryResult(kind, graph=g)
+    variables = tuple(v.value for v in result.variables)
+    seen: dict = {}  # labels, units, tiers repeat from row to row: convert each term once
+
+    def term(t):
+        if t is None:
+            return None
+        found = seen.get(t)
+        if found is None:
+            found = seen[t] = to_rdflib(t)
+        return found
+
+    columns = range(len(variables))
+    rows = tuple(tuple(term(s[i]) for i in columns) for s in result)
+    return QueryResult("SELECT", variables, rows)
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> Node | None:
+    """The rdflib term of a pyoxigraph term (None stays None: an unbound variable).
+
+    >>> to_rdflib(ox.Literal("一", language="zh")).n3()
+    '"一"@zh'
+    >>> to_rdflib(ox.Literal("3", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))).toPython()
+    3
+    """
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
+    raise QueryError(f"a result holds a term xianjice cannot show: {term!r}")
 
 
 def _plain(term: Node | None) -> str:

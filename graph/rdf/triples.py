@@ -14,6 +14,8 @@ import networkx as nx
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
+from xianjice.graph.analysis.themes import org_path
+from xianjice.graph.analysis.toplevel import top_level
 from xianjice.graph.ids import DEFAULT_BASE, check_base, hashed_slug
 from xianjice.graph.rdf.vocab import DCTERMS, FOAF, ORG, PREFIXES, PROV, RDF, SDO, SKOS, XJ, XSD
 
@@ -60,6 +62,24 @@ def date_literal(text: str) -> Literal:
         if pattern.fullmatch(text):
             return Literal(text, datatype=datatype)
     return Literal(text)
+
+
+def top_unit(G: nx.MultiDiGraph, org: str) -> str:
+    """The node of the top-level unit an organisation's essays count for (``xj:topLevelUnit``).
+
+    The rule of :func:`xianjice.graph.analysis.toplevel.top_level` on the
+    organisation's path up the ``sub_organisation_of`` edges: the level under
+    the root, or the root itself for the root and for headquarters departments.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("org/r"); G.add_node("org/r/b", org_kind="department"); G.add_node("org/r/g", org_kind="customs")
+    >>> for u, v in [("org/r/b", "org/r"), ("org/r/g", "org/r"), ("org/r/g/s", "org/r/g")]:
+    ...     _ = G.add_edge(u, v, key="sub_organisation_of")
+    >>> top_unit(G, "org/r/g/s"), top_unit(G, "org/r/b"), top_unit(G, "org/r")
+    ('org/r/g', 'org/r', 'org/r')
+    """
+    path = org_path(G, org)
+    return top_level(path, G.nodes[path[1]].get("org_kind") if len(path) > 1 else None)[-1]
 
 
 class _Mapper:
@@ -166,6 +186,7 @@ class _Mapper:
         for alias in filter(None, d.get("aliases", "").split(" / ")):
             yield s, SKOS.altLabel, Literal(alias, lang=ZH)
         yield s, XJ.orgKind, Literal(d["org_kind"])
+        yield s, XJ.topLevelUnit, self.iri(top_unit(self.G, key))
 
     def node_person(self, s: URIRef, key: str, d: dict) -> Iterator[Triple]:
         yield s, RDF.type, SDO.Person

@@ -165,7 +165,9 @@ class XJ(_namespace.DefinedNamespace):
     ``prov:Entity``).  Properties ``proposes`` (essay → proposal), ``rank``
     (tier rank, 1 = highest), ``orgKind`` (the gazetteer's kind of an
     organisation: headquarters, department, regional, customs, section …;
-    ``unknown`` when not in the gazetteer),
+    ``unknown`` when not in the gazetteer), ``topLevelUnit`` (organisation →
+    the top-level unit its essays count for: the level under the root, the
+    root for headquarters departments),
     ``firstLine`` / ``lastLine`` (1-based, inclusive), ``sourceFile`` (file
     name of the input); for a span of a PDF, Word, web page or spreadsheet
     file ``firstLocation`` / ``lastLocation`` (where its first and last
@@ -216,6 +218,7 @@ class XJ(_namespace.DefinedNamespace):
     snippet: object
     sourceFile: object
     surfaceForm: object
+    topLevelUnit: object
     weightedDegree: object
 
 

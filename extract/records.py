@@ -70,6 +70,10 @@ class TocEntry:
     lines: Span
     byline: str = ""
     heading: str | None = None  # tier heading printed above the entry, if any
+    page_label: str = ""  # the page as printed (7, 13-15, Ⅳ); "" when none is printed
+    heading_line: int | None = None  # line of the heading, sentence or table row stating the tier
+    heading_how: str = "heading"  # how the tier is stated: "heading", "sentence", "column"
+    layout: str = "contents"  # the recognizer that read the entry (see xianjice.extract.layouts)
 
 
 @dataclass(frozen=True)
@@ -244,3 +248,4 @@ class Compilation:
     concepts: tuple[Concept, ...] = ()  # lexicon concepts (filled by analysis)
     themes: tuple[Theme, ...] = ()
     line_count: int = 0
+    kind: str = "book"  # "book" (a compilation with contents) or "results-list" (a notice, list or table)

@@ -41,6 +41,19 @@ def _paragraph(p: Paragraph) -> dict:
     return {"text": p.text, "lines": p.lines.as_list(), "level": p.level, "marker": p.marker}
 
 
+def json_page(entry) -> int | str | None:
+    """The page of an entry in JSON: a number when printed as digits, else the page as printed (``13-15``, ``Ⅳ``).
+
+    >>> from xianjice.extract.records import Span, TocEntry
+    >>> [json_page(TocEntry(1, "t", p, (), (), Span(1, 1), page_label=l)) for p, l in ((7, "7"), (13, "13-15"), (4, "Ⅳ"), (None, ""))]
+    [7, '13-15', 'Ⅳ', None]
+    """
+    label = entry.page_label
+    if not label or label.isdigit():
+        return entry.page
+    return label
+
+
 def essay_to_json(essay: Essay, *, text: bool = True) -> dict:
     e = essay.entry
     body = essay.body
@@ -48,7 +61,8 @@ def essay_to_json(essay: Essay, *, text: bool = True) -> dict:
         "seq": essay.seq,
         "title": e.title,
         "subtitle": body.subtitle if body else None,
-        "page": e.page,
+        "page": json_page(e),
+        "page_label": e.page_label,
         "tier": essay.tier.rank,
         "tier_label": essay.tier.label,
         "tier_source": essay.tier.source,
@@ -57,6 +71,7 @@ def essay_to_json(essay: Essay, *, text: bool = True) -> dict:
         "has_body": body is not None,
         "truncated": bool(body and body.truncated),
         "lines": {"toc": e.lines.as_list(), "body": body.lines.as_list() if body else None},
+        "layout": e.layout,
         "concepts": [
             {"label": c.concept, "theme": c.theme, "where": c.where, "count": c.count, "first_line": c.first_line}
             for c in essay.concepts
@@ -95,6 +110,7 @@ def compilation_to_json(c: Compilation, *, text: bool = True) -> dict:
     return {
         "schema": SCHEMA_VERSION,
         "source": c.source,
+        "kind": c.kind,
         "book": book_to_json(c.book),
         "essays": [essay_to_json(e, text=text) for e in c.essays],
         "appendix": [appendix_to_json(a) for a in c.appendix],

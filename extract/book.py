@@ -15,14 +15,19 @@ from xianjice.extract.bodies import Header, body_chars, build_body, find_headers
 from xianjice.errors import InputError
 from xianjice.extract.frontmatter import parse_front_matter
 from xianjice.extract.gazetteer import Gazetteer, load_gazetteer
-from xianjice.extract.records import AppendixEntry, Body, Compilation, Essay, TocEntry, Unplaced
+from xianjice.extract.layouts import read_layouts
+from xianjice.extract.numerals import tier_rank
+from xianjice.extract.records import (AppendixEntry, Body, BookInfo, Compilation, Essay, PrefaceStats, Span, Tier,
+                                      TocEntry, Unplaced)
 from xianjice.extract.document import Document, text_document
 from xianjice.extract.readers import read_document
 from xianjice.extract.text import key
-from xianjice.extract.tiers import assign_tiers, results_list
-from xianjice.extract.toc import find_start, parse_contents
-from xianjice.extract.units import derived_organisations
+from xianjice.extract.tiers import assign_tiers, results_list, stated_by
+from xianjice.extract.toc import find_start, page_number, parse_contents
+from xianjice.extract.units import derived_organisations, parse_units
 
+#: Lines only a book's front matter prints: a file holding them and no contents is a book cut short.
+_BOOK_ONLY = re.compile(r"ISBN|图书在版编目")
 #: Characters per printed page when the book gives nothing better.
 DEFAULT_CHARS_PER_PAGE = 900.0
 
@@ -56,11 +61,14 @@ def extract_document(document: Document, *, gazetteer: Gazetteer | None = None) 
     if not any(lines):
         raise InputError(source, "the file is empty")
     start = find_start(lines)
-    if start is None:
-        raise InputError(source, _no_contents_problem(lines))
-    contents = parse_contents(lines, start, gazetteer=gazetteer)
-    if not contents.entries:
-        raise InputError(source, f"no table of contents found (no entry ends in '/ page' after line {start})")
+    contents = parse_contents(lines, start, gazetteer=gazetteer) if start is not None else None
+    if contents is None or not contents.entries:
+        if any(_BOOK_ONLY.search(key(line)) for line in lines):
+            raise InputError(source, _no_contents_problem(lines))  # a book cut before its contents
+        compilation = extract_results_list(document, gazetteer=gazetteer)
+        if not compilation.essays:
+            raise InputError(source, _no_contents_problem(lines))
+        return compilation
     book, consumed, warnings = parse_front_matter(lines, start)
     warnings = [*warnings, *contents.warnings]
 
@@ -94,6 +102,56 @@ def extract_document(document: Document, *, gazetteer: Gazetteer | None = None) 
         warnings=tuple(warnings),
         organisations=organisations,
         line_count=len(lines),
+        kind="book" if (book.isbn or book.cip_number or book.editors) else "results-list",
+    )
+
+
+def extract_results_list(document: Document, *, gazetteer: Gazetteer | None = None) -> Compilation:
+    """Extract a results list (notice, list, table or prose without a contents of pages).
+
+    Every region is read by the layout recognizer that explains it best
+    (:func:`xianjice.extract.layouts.read_layouts`); each entry's tier is the
+    one its heading, table column or sentence states, else unknown.  Every
+    non-blank line that is neither an entry nor a tier heading is unplaced.
+
+    Parameters
+    ----------
+    document
+        The file's lines, as a reader gave them.
+    gazetteer
+        The organisations to resolve units against; the bundled one by default.
+    """
+    gazetteer = gazetteer or load_gazetteer()
+    found, explained, marks = read_layouts(document.lines)
+    entries = []
+    for seq, (layout, f) in enumerate(found, 1):
+        units = parse_units(f.units, gazetteer=gazetteer) if f.units else ()
+        entries.append(TocEntry(seq=seq, title=f.title, page=page_number(f.page), units=units, authors=f.authors,
+                                lines=Span(*f.lines), byline=" ".join([f.units, *f.authors]).strip(),
+                                heading=f.tier, page_label=f.page, heading_line=f.tier_line,
+                                heading_how=f.tier_how, layout=layout))
+    warnings: list[str] = []
+    tiers = []
+    for e in entries:
+        if e.heading:
+            tiers.append(Tier(tier_rank(e.heading), e.heading, stated_by(e)))
+        else:
+            tiers.append(Tier(None, None, "unknown: the list states no tier for this entry"))
+    unplaced = [Unplaced(line.number, line.text, "results list") for line in document.lines
+                if line.text and line.number not in explained and line.number not in marks]
+    empty = PrefaceStats(None, None, ())
+    book = BookInfo(title=None, compiler=None, publisher=None, isbn=None, date=None, editors=(), stats=empty)
+    essays = tuple(Essay(seq=e.seq, entry=e, tier=t) for e, t in zip(entries, tiers))
+    return Compilation(
+        source=document.source,
+        book=book,
+        essays=essays,
+        appendix=(),
+        unparsed=tuple(unplaced),
+        warnings=tuple(warnings),
+        organisations=derived_organisations([u for e in entries for u in e.units], gazetteer=gazetteer),
+        line_count=len(document.lines),
+        kind="results-list",
     )
 
 
@@ -102,7 +160,7 @@ def _no_contents_problem(lines: Sequence[str]) -> str:
     front_matter_line = re.compile(r"ISBN|图书在版编目|^编委会$|^前言$|^序$|^序言$")
     if any(front_matter_line.search(key(line)) for line in lines):
         return f"the file ends inside its front matter (last text on line {last}): no table of contents"
-    return "no table of contents found (no line ends in '/ page')"
+    return "no table of contents found, nor a results list, table or prose naming titles"
 
 
 def _order_key(gazetteer: Gazetteer):

@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from xianjice.extract.names import looks_like_name, merge_padded
+from xianjice.extract.names import is_cjk_word, looks_like_name, merge_padded
 from xianjice.extract.numerals import tier_heading, tier_sentence
 from xianjice.extract.orgs import is_organisation
 from xianjice.extract.persons import is_person_name, join_latin, split_names
@@ -171,7 +171,8 @@ def split_byline(rest: str, *, title_before: bool, gazetteer=None) -> tuple[str,
     if tokens and (names := split_names(rest, pen_names=False)) and all(is_person_name(n) for n in names) \
             and not title_before:
         return "", "", names  # names only, no unit printed
-    if title_before and len(tokens) >= 2 and split_names(rest, pen_names=False):
+    if title_before and (len(tokens) >= 2 or (len(rest) <= 3 or not is_cjk_word(rest))) \
+            and split_names(rest, pen_names=False):
         return "", "", split_names(rest, pen_names=False)  # names only (林若琳 孟书瑶)
     if title_before and len(tokens) >= 2 and all(_name_piece(t) for t in tokens[1:]):
         # no token has the form of a unit, but names follow the first one: that one is the (unknown) unit

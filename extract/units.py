@@ -37,6 +37,7 @@ from collections.abc import Iterable
 
 from xianjice.extract.gazetteer import ANCHOR_KINDS, Gazetteer, load_gazetteer
 from xianjice.extract.records import Organisation, UnitRef
+from xianjice.extract.script import simplified
 
 #: Suffix → kind of a derived organisation; longest suffixes are tried first.
 SUFFIX_KINDS: dict[str, str] = {
@@ -50,7 +51,14 @@ SUFFIX_KINDS: dict[str, str] = {
     "分局": "bureau", "局": "bureau",
     "处": "section", "科": "section", "室": "section", "所": "section", "队": "section",
     "公司": "company",
+    "人民法院": "court", "法院": "court", "法庭": "court",
+    "人民检察院": "procuratorate", "检察院": "procuratorate", "分院": "branch",
+    "大学": "university", "党校": "school",
+    "委员会": "committee", "市委会": "committee", "委会": "committee",
+    "人民政府": "government", "税务局": "bureau", "税务分局": "bureau",
 }
+#: Endings that never stand alone after a cut: ``华北水利水电大学委员会`` is one unit, not 大学 › 委员会.
+_BOUND_TAILS = frozenset({"委员会", "委会", "党委", "工委", "总支", "支部", "党支部", "党总支"})
 _SUFFIXES = tuple(sorted(SUFFIX_KINDS, key=lambda s: (-len(s), s)))
 #: Words that start with a suffix character but do not end a unit name there.
 _NOT_A_CUT = frozenset({
@@ -138,19 +146,27 @@ def split_suffixes(text: str) -> list[str]:
     ['风险处置中心']
     >>> split_suffixes("中国海关杂志社")
     ['中国海关杂志社']
+    >>> split_suffixes("甘肃省人民检察院矿区分院"), split_suffixes("华北水利水电大学委员会")
+    (['甘肃省人民检察院', '矿区分院'], ['华北水利水电大学委员会'])
+    >>> split_suffixes("自治區高級人民法院"), split_suffixes("石嘴山市惠農區人民法院")
+    (['自治區高級人民法院'], ['石嘴山市惠農區人民法院'])
     """
+    printed, text = text, simplified(text)
+    if len(text) != len(printed):
+        text = printed
     segments, start, i, depth = [], 0, 0, 0
     while i < len(text):
         depth = _quote_depth(text[i], depth)
         suffix = None if depth else next((s for s in _SUFFIXES if text.startswith(s, i)), None)
         if suffix and i + len(suffix) - start >= 2 and not _blocked(text, i, suffix) \
+                and text[i + len(suffix):] not in _BOUND_TAILS \
                 and not (suffix == "海关" and text[start:i] in _WHOLE_SYSTEM):
-            segments.append(text[start:i + len(suffix)])
+            segments.append(printed[start:i + len(suffix)])
             start = i = i + len(suffix)
             continue
         i += 1
     if start < len(text):
-        segments.append(text[start:])
+        segments.append(printed[start:])
     return segments
 
 
@@ -176,6 +192,7 @@ def kind_of(name: str) -> str:
     >>> kind_of("秘书二处"), kind_of("归类分中心"), kind_of("重庆海关课题组"), kind_of("星星")
     ('section', 'centre', 'group', 'unit')
     """
+    name = simplified(name)
     return next((SUFFIX_KINDS[s] for s in _SUFFIXES if name.endswith(s)), "unit")
 
 

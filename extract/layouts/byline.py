@@ -1,0 +1,78 @@
+"""Field labelling of a byline: which part is the unit, which the persons (every layout uses it)."""
+
+from __future__ import annotations
+
+import re
+
+from xianjice.extract.orgs import is_organisation, split_unit_person
+from xianjice.extract.persons import join_latin, split_names
+from xianjice.extract.script import simplified
+
+_LABELS = {"作者": "persons", "撰稿人": "persons", "撰稿": "persons", "执笔人": "persons", "执笔": "persons",
+           "姓名": "persons", "获奖者": "persons", "获奖人": "persons", "申报人": "persons", "主持人": "persons",
+           "单位": "unit", "作者单位": "unit", "报送单位": "unit", "推荐单位": "unit", "工作单位": "unit",
+           "所在单位": "unit", "选送单位": "unit"}
+_LABEL = re.compile(r"(?P<label>" + "|".join(sorted(_LABELS, key=len, reverse=True)).replace("", r"\s*")[3:-3]
+                    + r")\s*[:：]\s*")
+_PAREN = re.compile(r"^[（(](?P<inner>.*)[）)]$")
+
+
+def labelled(text: str) -> dict[str, str] | None:
+    """The labelled fields of a byline (``作者:韩 颖 单位:某法院``, either script), or ``None``.
+
+    >>> labelled("作者:蘇明遠 單位:石嘴山市惠農區人民法院")
+    {'persons': '蘇明遠', 'unit': '石嘴山市惠農區人民法院'}
+    >>> labelled("单位:甘肃省人民检察院矿区分院"), labelled("林若琳 孟书瑶")
+    ({'unit': '甘肃省人民检察院矿区分院'}, None)
+    """
+    simple = simplified(text)
+    if len(simple) != len(text):
+        simple = text
+    matches = list(_LABEL.finditer(simple))
+    if not matches or simple[:matches[0].start()].strip(" (（"):
+        return None
+    out: dict[str, str] = {}
+    for m, nxt in zip(matches, [*matches[1:], None]):
+        value = text[m.end():nxt.start() if nxt else len(text)].strip(" ,，;；")
+        field = _LABELS[re.sub(r"\s", "", m.group("label"))]
+        out[field] = (out[field] + " " + value).strip() if field in out else value
+    return out
+
+
+def parse_byline(text: str) -> tuple[str, list[str]] | None:
+    """The unit (as printed) and persons of a byline, or ``None`` when *text* is not one.
+
+    Labelled (``作者:… 单位:…``), a unit then persons (``郑州市委会 周 岚``), persons
+    only (``林若琳 孟书瑶``), a unit only, or a unit glued to a person (``陇县法院钱若彤``).
+
+    Examples
+    --------
+    >>> parse_byline("郑州市委会 周 岚"), parse_byline("林若琳 孟书瑶"), parse_byline("(作者:顾清荷)")
+    (('郑州市委会', ['周岚']), ('', ['林若琳', '孟书瑶']), ('', ['顾清荷']))
+    >>> parse_byline("秦皇岛关校 John Smith"), parse_byline("陇县法院钱若彤"), parse_byline("一起来看吧")
+    (('秦皇岛关校', ['John Smith']), ('陇县法院', ['钱若彤']), None)
+    """
+    text = text.strip()
+    if m := _PAREN.match(text):
+        text = m.group("inner").strip()
+    if not text:
+        return None
+    if (fields := labelled(text)) is not None:
+        persons = split_names(fields.get("persons", ""), pen_names=True) or []
+        if fields.get("persons") and not persons:
+            persons = [fields["persons"]]
+        return fields.get("unit", ""), persons
+    if names := split_names(text, pen_names=False):
+        return "", names
+    tokens = join_latin(text.split())
+    if is_organisation(tokens[0]):
+        rest = " ".join(tokens[1:])
+        if not rest:
+            return tokens[0], []
+        if names := split_names(rest, pen_names=True):
+            return tokens[0], names
+    if len(tokens) == 1:
+        unit, persons = split_unit_person(tokens[0])
+        if unit and persons and is_organisation(unit):
+            return unit, persons
+    return None

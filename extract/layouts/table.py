@@ -1,0 +1,191 @@
+"""Tables: a header row naming the columns, then one row per entry.
+
+Rows come as a reader gave them (a :class:`~xianjice.extract.document.SourceLine`
+with ``cells``: used as they are, never re-guessed), or as text split on ``|``::
+
+    序号 | 报送单位 | 题目 | 撰稿人 |
+    1 | 郑州市委会 | 关于书籍全部参编人员及主要信息上网备案的建议 | 周 岚 |
+
+or as a whole table flattened onto one line behind its header::
+
+    奖 次 序号 作 品 体 裁 作 者 一等奖 1 独山往事 散文 章立群 优秀奖 1 童忆二题 散文 朱家栋 …
+
+A tier column states each row's tier (an empty cell continues the tier above:
+merged cells); without one, the tier heading above the table governs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from xianjice.extract.document import SourceLine
+from xianjice.extract.layouts.base import Claim, Found, TierMark
+from xianjice.extract.layouts.headings import tier_above
+from xianjice.extract.names import merge_padded
+from xianjice.extract.numerals import tier_heading
+from xianjice.extract.persons import join_latin, split_names
+from xianjice.extract.script import simplified
+from xianjice.extract.text import key
+
+NAME = "table"
+#: Header words → field (simplified; spaces removed before matching).
+COLUMNS = {
+    "序号": "seq", "编号": "seq", "名次": "seq",
+    "作品名称": "title", "论文题目": "title", "文章题目": "title", "作品题目": "title", "成果名称": "title",
+    "论文名称": "title", "题目": "title", "标题": "title", "篇名": "title", "作品": "title", "名称": "title",
+    "作者": "persons", "撰稿人": "persons", "姓名": "persons", "获奖者": "persons", "执笔人": "persons",
+    "作者姓名": "persons", "获奖人": "persons", "申报人": "persons",
+    "报送单位": "unit", "作者单位": "unit", "单位": "unit", "推荐单位": "unit", "工作单位": "unit", "所在单位": "unit",
+    "选送单位": "unit", "申报单位": "unit",
+    "奖次": "tier", "等次": "tier", "奖项": "tier", "获奖等次": "tier", "等级": "tier", "奖励等级": "tier",
+    "获奖等级": "tier", "拟奖等次": "tier",
+    "体裁": "genre", "类别": "genre", "类型": "genre", "页码": "page", "备注": "note",
+}
+_WORDS = sorted(COLUMNS, key=len, reverse=True)
+_HEADER_RUN = re.compile("^(?:" + "|".join(_WORDS) + ")+")
+
+
+def header_fields(cells: Sequence[str]) -> list[str] | None:
+    """The field of each header cell, or ``None`` when the row is not a header (a title and one more field).
+
+    >>> header_fields(["序号", "报送单位", "题目", "撰稿人"])
+    ['seq', 'unit', 'title', 'persons']
+    >>> header_fields(["1", "郑州市委会", "义务献血体制亟待升级", "韩 菁"]) is None
+    True
+    """
+    fields = [COLUMNS.get(simplified(key(c))) for c in cells]
+    known = [f for f in fields if f]
+    if "title" not in known or len(known) < 2 or len(known) < len([c for c in cells if c.strip()]) - 1:
+        return None
+    return [f or "other" for f in fields]
+
+
+def row_cells(line: SourceLine) -> list[str] | None:
+    """The cells of a row: the reader's, else the text split on ``|``; ``None`` for running text."""
+    if line.cells is not None:
+        return list(line.cells)
+    if "|" not in line.text:
+        return None
+    cells = [c.strip() for c in line.text.split("|")]
+    if cells and not cells[0]:
+        cells = cells[1:]
+    if cells and not cells[-1]:
+        cells = cells[:-1]
+    return cells if len(cells) >= 2 else None
+
+
+def _found(values: dict[str, str], number: int, tier: str | None, tier_line: int | None, how: str) -> Found | None:
+    title = values.get("title", "").strip()
+    if not title:
+        return None
+    persons_text = values.get("persons", "")
+    persons = split_names(persons_text, pen_names=True) or ([persons_text.strip()] if persons_text.strip() else [])
+    return Found(title=title, units=values.get("unit", "").strip(), authors=tuple(persons), lines=(number, number),
+                 tier=tier, tier_line=tier_line, tier_how=how, page=values.get("page", "").strip())
+
+
+def recognize(lines: Sequence[SourceLine], marks: dict[int, TierMark]) -> list[Claim]:
+    """Claims of table rows under a header row, and of tables flattened onto one line."""
+    claims: list[Claim] = []
+    fields: list[str] | None = None
+    header_line = 0
+    column_tier: tuple[str, int] | None = None
+    for line in lines:
+        if not line.text:
+            continue
+        cells = row_cells(line)
+        if cells is None:
+            if line.number not in marks:
+                fields = None
+            claims += _one_line(line, marks)
+            continue
+        if (h := header_fields(cells)) is not None:
+            fields, header_line, column_tier = h, line.number, None
+            claims.append(Claim(NAME, frozenset([line.number]), ()))
+            continue
+        if fields is None:
+            continue
+        values: dict[str, str] = {}
+        for f, c in zip(fields, cells):
+            values[f] = (values[f] + " " + c).strip() if f in values and f != "other" else c
+        tier, tier_line, how = None, None, "heading"
+        if "tier" in fields:
+            label = tier_heading(key(values.get("tier", "")))
+            if label:
+                column_tier = (label, line.number)
+            if column_tier:
+                tier, tier_line, how = column_tier[0], column_tier[1], "column"
+        elif (mark := tier_above(marks, line.number)) is not None:
+            tier, tier_line, how = mark.label, mark.line, mark.how
+        found = _found(values, line.number, tier, tier_line, how)
+        if found is not None:
+            claims.append(Claim(NAME, frozenset([line.number]), (found,)))
+    return claims
+
+
+def _one_line(line: SourceLine, marks: dict[int, TierMark]) -> list[Claim]:
+    """A table flattened onto one line: header words, then rows of ``[tier] seq cells…``."""
+    tokens = line.text.split()
+    # the header: the shortest run of tokens whose joined text is a run of header words
+    joined, header_end, fields = "", 0, []
+    for n, token in enumerate(tokens, 1):
+        joined += simplified(token)
+        m = _HEADER_RUN.fullmatch(joined)
+        if m:
+            header_end = n
+    if header_end == 0:
+        return []
+    head = simplified("".join(tokens[:header_end]))
+    while head:
+        word = next(w for w in _WORDS if head.startswith(w))
+        fields.append(COLUMNS[word])
+        head = head[len(word):]
+    if "title" not in fields or "seq" not in fields:
+        return []
+    cols = [f for f in fields if f not in ("seq", "tier")]
+    rows: list[tuple[str | None, list[str]]] = []
+    tier = None
+    for token in tokens[header_end:]:
+        if label := tier_heading(key(token)):
+            tier = label
+            continue
+        if token.isdigit():
+            rows.append((tier, []))
+            continue
+        if rows:
+            rows[-1][1].append(token)
+    mark = tier_above(marks, line.number)
+    found = []
+    for row_tier, row in rows:
+        values = _columns(row, cols)
+        if row_tier is None and mark is not None:
+            f = _found(values, line.number, mark.label, mark.line, mark.how)
+        else:
+            f = _found(values, line.number, row_tier, line.number if row_tier else None, "column")
+        if f is not None:
+            found.append(f)
+    return [Claim(NAME, frozenset([line.number]), tuple(found))] if found else []
+
+
+def _columns(tokens: list[str], cols: list[str]) -> dict[str, str]:
+    """Give a flattened row's tokens to its columns: persons from the right, a genre word, the title the rest."""
+    tokens = join_latin(merge_padded(tokens)) if "persons" in cols else list(tokens)
+    values: dict[str, str] = {}
+    rest = list(tokens)
+    for col in reversed(cols):
+        if not rest:
+            break
+        if col == "title":
+            break
+        if col == "persons":
+            take = 1
+            while take < len(rest) and split_names(" ".join(rest[-take - 1:]), pen_names=False) and \
+                    cols.index(col) > 0 and len(rest) - take > cols.index(col):
+                take += 1
+            values[col] = " ".join(rest[-take:])
+            rest = rest[:-take]
+        else:
+            values[col] = rest.pop()
+    values["title"] = " ".join(rest)
+    return values

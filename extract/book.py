@@ -191,6 +191,11 @@ def _bodies(lines: Sequence[str], start: int, entries: Sequence[TocEntry], appen
     for h, nxt in zip(headers, [*headers[1:], None]):
         stop = nxt.start if nxt else len(lines)
         body = build_body(lines, h, stop)
+        if nxt is not None and (stray := _stray_last_line(body)) is not None:
+            unplaced.append(Unplaced(stray.lines.start, stray.text, "bodies"))
+            rest = body.paragraphs[:-1]
+            body = Body(body.title, body.subtitle, body.byline, rest, Span(body.lines.start, rest[-1].lines.end),
+                        body.truncated)
         kind, ident = h.target
         (bodies if kind == "essay" else appendix_bodies)[ident] = body
 
@@ -204,6 +209,22 @@ def _bodies(lines: Sequence[str], start: int, entries: Sequence[TocEntry], appen
         AppendixEntry(a.title, a.page, a.lines, body=appendix_bodies.get(i)) for i, a in enumerate(appendix)
     )
     return bodies, new_appendix, unplaced
+
+
+def _stray_last_line(body: Body):
+    """The last paragraph of a body followed by another, when it is one line that no sentence explains.
+
+    A body ends with a finished sentence; a single short line after it that
+    neither ends a sentence nor is a heading belongs to no record.
+    """
+    if len(body.paragraphs) < 2:
+        return None
+    last, before = body.paragraphs[-1], body.paragraphs[-2]
+    if last.lines.start != last.lines.end or last.level or len(last.text) > 60:
+        return None
+    if last.text.endswith(("。", "！", "？", "”", "…", ".", "!", "?")) or not before.text.endswith(("。", "！", "？", "”")):
+        return None
+    return last
 
 
 def _pages(seq: int, entries: Sequence[TocEntry], appendix: Sequence[AppendixEntry]) -> int | None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from xianjice.extract.names import merge_padded
 from xianjice.extract.numerals import TIER_LABEL, tier_rank, to_int
+from xianjice.extract.persons import is_person_name
 from xianjice.extract.records import BookInfo, Editor, PrefaceStats, Span
 from xianjice.extract.text import key
 
@@ -136,6 +137,8 @@ def parse_front_matter(lines: list[str], end: int) -> tuple[BookInfo, dict[int, 
     """
     st = _State()
     cover_title: list[str] = []
+    cover_lines: list[tuple[int, str]] = []
+    preface_ended = False
     compiler = publisher = None
     cip_lines: list[str] = []
     isbns: list[tuple[int, str]] = []
@@ -175,8 +178,11 @@ def parse_front_matter(lines: list[str], end: int) -> tuple[BookInfo, dict[int, 
                 mode = "preface"
                 st.consumed[n] = "preface heading"
                 continue
+            if preface_ended:
+                continue  # after the preface's date: no record's line
             preface.append((n, line))
             st.consumed[n] = "preface"
+            preface_ended = bool(_PREFACE_DATE.match(key(line)))
             continue
         if k in _BOARD_HEADINGS:
             mode = "board"
@@ -184,7 +190,7 @@ def parse_front_matter(lines: list[str], end: int) -> tuple[BookInfo, dict[int, 
             continue
         if mode == "board":
             found_role, names = parse_editor_line(line, role)
-            if found_role and names:
+            if found_role and names and all(is_person_name(x, pen_names=True) for x in names):
                 role = found_role
                 editors.extend(Editor(name, role, n) for name in names)
                 st.consumed[n] = "editors"
@@ -196,9 +202,12 @@ def parse_front_matter(lines: list[str], end: int) -> tuple[BookInfo, dict[int, 
                 publisher = publisher or line
             elif compiler is None and publisher is None:
                 cover_title.append(line)  # a repeated title page is not appended twice
+                cover_lines.append((n, line))
+            elif not _shares_title(line, "".join(cover_title)):
+                continue  # after the cover's compiler and publisher: a repeat of the cover, or no record's
             st.consumed[n] = "cover"
             continue
-        if mode == "cip":
+        if mode == "cip" and (_shares_title(line, "".join(cover_title)) or re.search(r"[/—:：,，.]|\d", line)):
             cip_lines.append(line)
             st.consumed[n] = "cip"
             continue
@@ -223,17 +232,24 @@ def parse_front_matter(lines: list[str], end: int) -> tuple[BookInfo, dict[int, 
             st.consumed[n] = "colophon"
             mode = "colophon"
             continue
-        if mode == "colophon" and colophon:
+        if mode == "colophon" and colophon and re.search(r"\d|[号路街层楼室区市]$", line):
             name, value = colophon[-1]
             colophon[-1] = (name, f"{value} {line}")
             st.consumed[n] = "colophon"
             continue
-        if mode == "cip-after" and full_title is None and re.search(r"[\u4e00-\u9fff]", line):
+        if mode == "cip-after" and full_title is None and re.search(r"[\u4e00-\u9fff]", line) \
+                and _shares_title(line, "".join(cover_title) + " ".join(cip_lines)):
             full_title = line
             st.consumed[n] = "title"
             continue
 
     title, compiler_cip, place, pub_cip, date = _parse_cip(" ".join(cip_lines))
+    known_title = title or full_title
+    if known_title:  # a cover line that shares nothing with the book's title belongs to no record
+        for n, line in cover_lines:
+            if not _shares_title(line, known_title) and line in cover_title:
+                cover_title.remove(line)
+                st.consumed.pop(n, None)
     fields = dict(colophon)
     for n_line, isbn in isbns:
         if not isbn_is_valid(isbn):
@@ -271,6 +287,22 @@ def parse_front_matter(lines: list[str], end: int) -> tuple[BookInfo, dict[int, 
         lines=Span(first, last) if first else None,
     )
     return book, st.consumed, st.warnings
+
+
+_PREFACE_DATE = re.compile(r"^(?:[〇零一二三四五六七八九]{4}|\d{4})年[〇零一二三四五六七八九十\d]{1,3}月(?:[〇零一二三四五六七八九十\d]{1,3}日)?$")
+
+
+def _shares_title(line: str, title: str) -> bool:
+    """Whether most characters of *line* are in *title* (a cover or title line, not a stray one).
+
+    >>> _shares_title("优秀征文汇编", "全国海关…优秀征文汇编"), _shares_title("ZZJUNK 这一行不属于任何记录", "全国海关…优秀征文汇编")
+    (True, False)
+    """
+    chars = [c for c in key(line) if c.isalnum()]
+    if not chars:
+        return True
+    have = set(key(title))
+    return sum(c in have for c in chars) >= 0.6 * len(chars)
 
 
 def _fields(line: str) -> list[tuple[str, str]]:

@@ -48,7 +48,8 @@ def read_sentence(text: str, number: int) -> list[Found]:
     for m in titles:
         if m.start() > award.start():
             break
-        who = _LEAD.sub("", _WROTE.sub("", text[cut:m.start()].strip(" 、,，")))
+        before = re.split(r"[,，:：]", text[cut:m.start()].strip(" 、,，"))[-1]  # after the sentence's lead-in
+        who = _LEAD.sub("", _WROTE.sub("", before.strip()))
         units, persons = _who(who)
         found.append(Found(title=m.group("title"), units=units, authors=tuple(persons), lines=(number, number),
                            tier=label, tier_line=number, tier_how="sentence"))

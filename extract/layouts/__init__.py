@@ -32,6 +32,13 @@ RECOGNIZERS = (table.recognize, prose.recognize, quoted.recognize, titled.recogn
 __all__ = ["Claim", "Found", "TierMark", "read_layouts", "RECOGNIZERS"]
 
 
+def _explained(claims: Sequence[Claim]) -> int:
+    """Lines a recognizer explains: those of its entries, and a table's header when rows follow it."""
+    if not any(c.entries for c in claims):
+        return 0
+    return sum(len(c.lines) for c in claims)
+
+
 def read_layouts(lines: Sequence[SourceLine]) -> tuple[list[tuple[str, Found]], set[int], dict[int, TierMark]]:
     """Read the entries of a results list.
 
@@ -59,7 +66,7 @@ def read_layouts(lines: Sequence[SourceLine]) -> tuple[list[tuple[str, Found]], 
     """
     marks = tier_marks(lines)
     results = [recognizer(lines, marks) for recognizer in RECOGNIZERS]
-    order = sorted(range(len(results)), key=lambda k: (-sum(len(c.lines) for c in results[k] if c.entries), k))
+    order = sorted(range(len(results)), key=lambda k: (-_explained(results[k]), k))
     taken: set[int] = set()
     accepted: list[Claim] = []
     for k in order:

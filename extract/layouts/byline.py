@@ -15,6 +15,8 @@ _LABELS = {"作者": "persons", "撰稿人": "persons", "撰稿": "persons", "�
 _LABEL = re.compile(r"(?P<label>" + "|".join(sorted(_LABELS, key=len, reverse=True)).replace("", r"\s*")[3:-3]
                     + r")\s*[:：]\s*")
 _PAREN = re.compile(r"^[（(](?P<inner>.*)[）)]$")
+_PERSON_UNIT = re.compile(r"^(?P<person>[^（()）]+?)\s*[（(](?P<unit>[^（()）]+)[）)]$")
+_DASHES = "—–-－~～ "
 
 
 def labelled(text: str) -> dict[str, str] | None:
@@ -39,6 +41,32 @@ def labelled(text: str) -> dict[str, str] | None:
     return out
 
 
+def persons_with_units(text: str) -> tuple[str, list[str]] | None:
+    """Persons each followed by their unit in brackets: ``张三(甲法院)、李四(乙法院)``.
+
+    Returns the units ``、``-joined (each once, in order) and the persons, or ``None``.
+
+    >>> persons_with_units("张三(某某市中级人民法院)、李 四(某某县人民法院)")
+    ('某某市中级人民法院、某某县人民法院', ['张三', '李四'])
+    >>> persons_with_units("张三、李四") is None
+    True
+    """
+    parts = [p.strip() for p in re.split(r"(?<=[）)])\s*[、,，;；]?\s*", text.strip()) if p.strip()]
+    units: list[str] = []
+    persons: list[str] = []
+    for part in parts:
+        m = _PERSON_UNIT.match(part)
+        if not m or not is_organisation(m.group("unit")):
+            return None
+        names = split_names(m.group("person"), pen_names=True)
+        if not names:
+            return None
+        persons += names
+        if m.group("unit").strip() not in units:
+            units.append(m.group("unit").strip())
+    return ("、".join(units), persons) if persons else None
+
+
 def parse_byline(text: str) -> tuple[str, list[str]] | None:
     """The unit (as printed) and persons of a byline, or ``None`` when *text* is not one.
 
@@ -52,16 +80,22 @@ def parse_byline(text: str) -> tuple[str, list[str]] | None:
     >>> parse_byline("秦皇岛关校 John Smith"), parse_byline("陇县法院钱若彤"), parse_byline("一起来看吧")
     (('秦皇岛关校', ['John Smith']), ('陇县法院', ['钱若彤']), None)
     """
-    text = text.strip()
+    text = text.strip().strip(_DASHES)
     if m := _PAREN.match(text):
         text = m.group("inner").strip()
     if not text:
         return None
     if (fields := labelled(text)) is not None:
-        persons = split_names(fields.get("persons", ""), pen_names=True) or []
-        if fields.get("persons") and not persons:
-            persons = [fields["persons"]]
-        return fields.get("unit", ""), persons
+        unit = fields.get("unit", "")
+        persons_text = fields.get("persons", "")
+        if not unit and (pu := persons_with_units(persons_text)) is not None:
+            return pu
+        persons = split_names(persons_text, pen_names=True) or []
+        if persons_text and not persons:
+            persons = [persons_text]
+        return unit, persons
+    if (pu := persons_with_units(text)) is not None:
+        return pu
     if names := split_names(text, pen_names=False):
         return "", names
     tokens = join_latin(text.split())

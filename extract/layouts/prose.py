@@ -28,6 +28,7 @@ NAME = "prose"
 _SENTENCE = re.compile(r"[^;；。]+[;；。]?")
 _WROTE = re.compile(r"(?:共同|联合)?(?:撰写|合写|创作|编写|所写|执笔|写)的?$|的$")
 _LEAD = re.compile(r"^(?:其中|此外|另外|以及|和|及|与|、|,|，|:|：|\s)+")
+_CITED = re.compile(r"(?:根据|按照|依据|依照|贯彻|落实|印发|关于|通过|学习)$")
 _AWARD = re.compile(r"(?:获得?|荣获|获评|评为|被评为)[^《》]{0,12}?(?P<label>" + TIER_LABEL + r")")
 
 
@@ -48,6 +49,9 @@ def read_sentence(text: str, number: int) -> list[Found]:
     for m in titles:
         if m.start() > award.start():
             break
+        if _CITED.search(text[cut:m.start()]):
+            cut = m.end()
+            continue  # a document cited (根据《…通知》), not an essay
         before = re.split(r"[,，:：]", text[cut:m.start()].strip(" 、,，"))[-1]  # after the sentence's lead-in
         who = _LEAD.sub("", _WROTE.sub("", before.strip()))
         units, persons = _who(who)

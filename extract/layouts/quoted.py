@@ -23,7 +23,9 @@ from xianjice.extract.layouts.byline import parse_byline
 from xianjice.extract.layouts.headings import tier_above
 from xianjice.extract.layouts.titled import _bylines
 from xianjice.extract.layouts.titles import GENRES, quoted_titles, strip_numbering
+from xianjice.extract.numerals import tier_heading
 from xianjice.extract.script import simplified
+from xianjice.extract.text import key
 
 NAME = "quoted-title"
 _VERB = re.compile(r"(?:撰写|合写|创作|编写|所写|执笔)的?$|获[得奖]|荣获|评为")
@@ -51,7 +53,7 @@ def read_line(text: str) -> tuple[str, str, list[str]] | None:
         return None
     units, persons = "", []
     if before:
-        if simplified(before) in GENRES:
+        if simplified(before) in GENRES or tier_heading(key(before)):
             pass
         elif before.endswith((":", "：")) and (parsed := parse_byline(before[:-1])):
             units, persons = parsed
@@ -76,12 +78,15 @@ def recognize(lines: Sequence[SourceLine], marks: dict[int, TierMark]) -> list[C
             i += 1
             continue
         title, units, persons = read
+        on_line = tier_heading(key(strip_numbering(line.text).split("《")[0]))
         more_units, more_persons, used = _bylines(lines, i + 1, marks)
         if (more_units and units) or (more_persons and persons):
             used = []
         else:
             units, persons = units or more_units, persons or more_persons
         mark = tier_above(marks, line.number)
+        if on_line:
+            mark = TierMark(line.number, on_line, "heading")
         last = lines[used[-1]].number if used else line.number
         found = Found(title=title, units=units, authors=tuple(persons), lines=(line.number, last),
                       tier=mark.label if mark else None, tier_line=mark.line if mark else None,

@@ -24,6 +24,8 @@ from xianjice.extract.layouts.base import Claim, Found, TierMark
 from xianjice.extract.layouts.headings import tier_above
 from xianjice.extract.names import merge_padded
 from xianjice.extract.numerals import tier_heading
+from xianjice.extract.layouts.titles import GENRES
+from xianjice.extract.orgs import is_organisation
 from xianjice.extract.persons import join_latin, split_names
 from xianjice.extract.script import simplified
 from xianjice.extract.text import key
@@ -91,15 +93,28 @@ def recognize(lines: Sequence[SourceLine], marks: dict[int, TierMark]) -> list[C
     fields: list[str] | None = None
     header_line = 0
     column_tier: tuple[str, int] | None = None
+    aligned = False
     for line in lines:
         if not line.text:
             continue
         cells = row_cells(line)
+        if cells is None and (h := spaced_header(line.text)) is not None:
+            fields, header_line, column_tier = h, line.number, None  # aligned columns: the spaces are gone,
+            claims.append(Claim(NAME, frozenset([line.number]), ()))  # cells are told by their kind
+            aligned = True
+            continue
+        if cells is None and fields is not None and aligned:
+            if (values := _aligned_row(line.text.split(), fields)) is None:
+                fields = None if line.number not in marks else fields
+                continue
+            cells = [values.get(f, "") for f in fields]
         if cells is None:
             if line.number not in marks:
                 fields = None
             claims += _one_line(line, marks)
             continue
+        if line.cells is not None or "|" in line.text:
+            aligned = False
         if (h := header_fields(cells)) is not None:
             fields, header_line, column_tier = h, line.number, None
             claims.append(Claim(NAME, frozenset([line.number]), ()))
@@ -122,6 +137,60 @@ def recognize(lines: Sequence[SourceLine], marks: dict[int, TierMark]) -> list[C
         if found is not None:
             claims.append(Claim(NAME, frozenset([line.number]), (found,)))
     return claims
+
+
+def spaced_header(text: str) -> list[str] | None:
+    """The fields of a header whose words are separated by spaces (``序号 作品名称 作者 单位``), else ``None``.
+
+    >>> spaced_header("序号 作品名称 作 者 报送单位"), spaced_header("序号 独山往事")
+    (['seq', 'title', 'persons', 'unit'], None)
+    """
+    if " " not in text:
+        return None
+    head = simplified(key(text))
+    if not _HEADER_RUN.fullmatch(head):
+        return None
+    fields = []
+    while head:
+        word = next(w for w in _WORDS if head.startswith(w))
+        fields.append(COLUMNS[word])
+        head = head[len(word):]
+    return fields if "title" in fields and len(fields) >= 2 else None
+
+
+def _aligned_row(tokens: list[str], fields: list[str]) -> dict[str, str] | None:
+    """Give the tokens of an aligned row to its fields by their kind: number, tier, unit, persons, page, title.
+
+    >>> _aligned_row("1 论检察公益诉讼 赵 敏 某某县人民检察院".split(), ["seq", "title", "persons", "unit"])
+    {'seq': '1', 'unit': '某某县人民检察院', 'persons': '赵敏', 'title': '论检察公益诉讼'}
+    """
+    rest = join_latin(merge_padded(tokens))
+    values: dict[str, str] = {}
+    if "seq" in fields and rest and rest[0].isdigit():
+        values["seq"] = rest.pop(0)
+    if "page" in fields and rest and rest[-1].isdigit():
+        values["page"] = rest.pop()
+    keep = []
+    persons = []
+    for t in rest:
+        if "tier" in fields and "tier" not in values and tier_heading(key(t)):
+            values["tier"] = t
+        elif "unit" in fields and "unit" not in values and keep and is_organisation(t):
+            values["unit"] = t
+        elif "persons" in fields and keep and split_names(t, pen_names=False):
+            persons.append(t)
+        elif "genre" in fields and "genre" not in values and keep and simplified(t) in GENRES:
+            values["genre"] = t
+        else:
+            if persons or "unit" in values:
+                return None  # title text after the byline: not a row of this table
+            keep.append(t)
+    if persons:
+        values["persons"] = " ".join(persons)
+    if not keep or not (persons or "unit" in values):
+        return None
+    values["title"] = " ".join(keep)
+    return values
 
 
 def _one_line(line: SourceLine, marks: dict[int, TierMark]) -> list[Claim]:

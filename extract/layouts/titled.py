@@ -22,8 +22,8 @@ from xianjice.extract.document import SourceLine
 from xianjice.extract.layouts.base import Claim, Found, TierMark
 from xianjice.extract.layouts.byline import parse_byline
 from xianjice.extract.layouts.headings import tier_above
-from xianjice.extract.layouts.table import row_cells
-from xianjice.extract.layouts.titles import is_sentence, quoted_titles, strip_numbering, whole_quoted
+from xianjice.extract.layouts.table import row_cells, spaced_header
+from xianjice.extract.layouts.titles import is_sentence, quoted_titles, strip_numbering, trailing_byline, whole_quoted
 
 NAME = "title-byline"
 
@@ -35,7 +35,7 @@ def recognize(lines: Sequence[SourceLine], marks: dict[int, TierMark]) -> list[C
     while i < len(lines):
         line = lines[i]
         text = line.text
-        if not text or line.number in marks or row_cells(line) is not None:
+        if not text or line.number in marks or row_cells(line) is not None or spaced_header(text) is not None:
             i += 1
             continue
         title = whole_quoted(text)
@@ -45,9 +45,14 @@ def recognize(lines: Sequence[SourceLine], marks: dict[int, TierMark]) -> list[C
                 i += 1
                 continue
             title = strip_numbering(text)
-        units, persons, used = _bylines(lines, i + 1, marks)
+        units, persons = "", []
+        if plain and (tb := trailing_byline(title)) is not None and (parsed := parse_byline(tb[1])) is not None:
+            title, (units, persons) = tb[0], parsed
+            used = []
+        else:
+            units, persons, used = _bylines(lines, i + 1, marks)
         mark = tier_above(marks, line.number)
-        if plain and not used and (mark is None or mark.label is None):
+        if plain and not used and not (units or persons) and (mark is None or mark.label is None):
             i += 1
             continue
         last = lines[used[-1]].number if used else line.number
@@ -65,6 +70,8 @@ def _bylines(lines: Sequence[SourceLine], j: int, marks: dict[int, TierMark]) ->
     while j < len(lines) and len(used) < 2:
         line = lines[j]
         if not line.text:
+            if used:
+                break  # a blank line ends the byline (a signature below is no entry's)
             j += 1
             continue
         if line.number in marks or whole_quoted(line.text) is not None or row_cells(line) is not None:

@@ -13,6 +13,19 @@ _QUOTED = re.compile(r"《(?P<title>(?:[^《》]|《[^《》]*》)+)》")
 _SENTENCE_END = ("。", "！", "？", "!", "?", "…", "：", ":")
 
 
+_TRAILING_BYLINE = re.compile(r"^(?P<title>.+?)\s*[（(](?P<byline>[^（()）]+)[）)]$")
+
+
+def trailing_byline(text: str) -> tuple[str, str] | None:
+    """A title line ending in its byline in brackets: ``题目(郑州市委会 周岚)`` → (title, byline text).
+
+    >>> trailing_byline("义务献血体制亟待升级(郑州市委会 周 岚)")
+    ('义务献血体制亟待升级', '郑州市委会 周 岚')
+    """
+    m = _TRAILING_BYLINE.match(text)
+    return (m.group("title"), m.group("byline")) if m else None
+
+
 def strip_numbering(text: str) -> str:
     """Drop the numbering printed before an entry.
 
@@ -42,10 +55,16 @@ def whole_quoted(text: str) -> str | None:
     return m.group("title") if m else None
 
 
-def is_sentence(text: str) -> bool:
-    """Whether a line reads as a sentence of notice text rather than a title.
+_NOT_A_TITLE = re.compile(r"^(?:附件|附[:：]|抄送|联系人|联系电话|电话|地址|邮编|特此|发布时间|来源|编辑|责任编辑|审核)"
+                          r"|^\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$"
+                          r"|^[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?$")
 
-    >>> is_sentence("哪些文章和作者获奖?"), is_sentence("义务献血体制亟待升级")
-    (True, False)
+
+def is_sentence(text: str) -> bool:
+    """Whether a line reads as a sentence or a formality of notice text rather than a title.
+
+    >>> is_sentence("哪些文章和作者获奖?"), is_sentence("2023年5月10日"), is_sentence("义务献血体制亟待升级")
+    (True, True, False)
     """
-    return text.endswith(_SENTENCE_END) or len(text) > 200
+    return text.endswith(_SENTENCE_END) or len(text) > 200 or bool(_NOT_A_TITLE.search(text)) \
+        or sum("\u3400" <= c <= "\u9fff" for c in text) < 2

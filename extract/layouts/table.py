@@ -139,22 +139,52 @@ def recognize(lines: Sequence[SourceLine], marks: dict[int, TierMark]) -> list[C
     return claims
 
 
+def header_words(tokens: Sequence[str]) -> tuple[list[str], int]:
+    """Read header words from the start of *tokens*: ``(fields, tokens used)``.
+
+    A token that is a header word is one; tokens of padded words are joined (``奖 次``, ``作 者``)
+    to the longest header word they spell.
+
+    >>> header_words("序号 作品名称 作者 单位 等次 1 论题".split())
+    (['seq', 'title', 'persons', 'unit', 'tier'], 5)
+    >>> header_words("奖 次 序号 作 品 体 裁 作 者 一等奖".split())
+    (['tier', 'seq', 'title', 'genre', 'persons'], 9)
+    """
+    fields: list[str] = []
+    i = 0
+    while i < len(tokens):
+        word = simplified(tokens[i])
+        if word in COLUMNS and len(word) >= 2:
+            fields.append(COLUMNS[word])
+            i += 1
+            continue
+        best = 0
+        joined = ""
+        for j in range(i, min(len(tokens), i + 6)):
+            joined += simplified(tokens[j])
+            if joined in COLUMNS:
+                best = j + 1
+            if not any(w.startswith(joined) for w in _WORDS):
+                break
+        if not best:
+            break
+        fields.append(COLUMNS["".join(simplified(t) for t in tokens[i:best])])
+        i = best
+    return fields, i
+
+
 def spaced_header(text: str) -> list[str] | None:
     """The fields of a header whose words are separated by spaces (``序号 作品名称 作者 单位``), else ``None``.
 
     >>> spaced_header("序号 作品名称 作 者 报送单位"), spaced_header("序号 独山往事")
     (['seq', 'title', 'persons', 'unit'], None)
     """
-    if " " not in text:
+    tokens = text.split()
+    if len(tokens) < 2:
         return None
-    head = simplified(key(text))
-    if not _HEADER_RUN.fullmatch(head):
+    fields, used = header_words(tokens)
+    if used != len(tokens):
         return None
-    fields = []
-    while head:
-        word = next(w for w in _WORDS if head.startswith(w))
-        fields.append(COLUMNS[word])
-        head = head[len(word):]
     return fields if "title" in fields and len(fields) >= 2 else None
 
 
@@ -196,38 +226,31 @@ def _aligned_row(tokens: list[str], fields: list[str]) -> dict[str, str] | None:
 def _one_line(line: SourceLine, marks: dict[int, TierMark]) -> list[Claim]:
     """A table flattened onto one line: header words, then rows of ``[tier] seq cells…``."""
     tokens = line.text.split()
-    # the header: the shortest run of tokens whose joined text is a run of header words
-    joined, header_end, fields = "", 0, []
-    for n, token in enumerate(tokens, 1):
-        joined += simplified(token)
-        m = _HEADER_RUN.fullmatch(joined)
-        if m:
-            header_end = n
-    if header_end == 0:
+    fields, header_end = header_words(tokens)
+    if header_end == 0 or header_end == len(tokens):
         return []
-    head = simplified("".join(tokens[:header_end]))
-    while head:
-        word = next(w for w in _WORDS if head.startswith(w))
-        fields.append(COLUMNS[word])
-        head = head[len(word):]
     if "title" not in fields or "seq" not in fields:
         return []
     cols = [f for f in fields if f not in ("seq", "tier")]
-    rows: list[tuple[str | None, list[str]]] = []
+    tier_after = "tier" in fields and fields.index("tier") > fields.index("seq")  # a tier cell ends each row
+    rows: list[list] = []
     tier = None
     for token in tokens[header_end:]:
         if label := tier_heading(key(token)):
-            tier = label
+            if tier_after and rows:
+                rows[-1][0] = label
+            else:
+                tier = label
             continue
-        if token.isdigit():
-            rows.append((tier, []))
+        if token.isdigit() and (not rows or rows[-1][1]):
+            rows.append([None if tier_after else tier, []])
             continue
         if rows:
             rows[-1][1].append(token)
     mark = tier_above(marks, line.number)
     found = []
     for row_tier, row in rows:
-        values = _columns(row, cols)
+        values = _aligned_row(row, cols) or _columns(row, cols)
         if row_tier is None and mark is not None:
             f = _found(values, line.number, mark.label, mark.line, mark.how)
         else:

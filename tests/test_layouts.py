@@ -181,3 +181,29 @@ def test_a_title_wrapped_over_four_lines(seed_text):
     text = seed_text.replace("- 创新海关思想政治工作对策探究\n", "- 创新海关思想\n政治工作\n对策\n探究\n")
     c = extract_compilation(text, source="x.txt")
     assert len(c.essays) == 60 and c.essays[2].entry.title == "创新海关思想政治工作对策探究"
+
+
+@pytest.mark.parametrize("title", ["创新《海关法》实施……对策探究", "创新海关思想政治工作对策探究" * 30])
+def test_titles_holding_ellipses_brackets_or_any_length(seed_text, title):
+    c = extract_compilation(seed_text.replace("- 创新海关思想政治工作对策探究\n", f"- {title}\n"), source="x.txt")
+    assert len(c.essays) == 60 and all(e.tier.label for e in c.essays)
+    e = c.essays[2].entry
+    assert (e.title, e.units[0].name, e.authors, e.page) == (title, "大连海关", ("张志南",), 13)
+
+
+def test_a_blank_line_inside_an_entry(seed_text):
+    c = extract_compilation(seed_text.replace("- 创新海关思想政治工作对策探究\n", "- 创新海关思想政治工作对策探究\n\n"),
+                            source="x.txt")
+    assert len(c.essays) == 60 and c.essays[2].entry.title == "创新海关思想政治工作对策探究"
+
+
+def test_notice_text_and_headings_above_a_contents_with_pages():
+    text = ("关于公布2023年度优秀调研文章评选结果的通知\n各基层法院:\n经评审,现将结果公布如下。\n一等奖(2篇)\n"
+            "- 论诉源治理\n..... 某某县人民法院 王小明 / 1\n- 论多元解纷\n..... 某某市中级人民法院 李 华 / 7\n"
+            "二等獎(1篇)\n- 論訴訟服務\n..... 某某區人民法院 歐陽明 / 12\n")
+    c = extract_compilation(text, source="x.txt")
+    assert _simple(c) == [("论诉源治理", ("某某县人民法院",), ("王小明",), "一等奖"),
+                          ("论多元解纷", ("某某市中级人民法院",), ("李华",), "一等奖"),
+                          ("論訴訟服務", ("某某區人民法院",), ("歐陽明",), "二等獎")]
+    assert c.kind == "results-list"
+    assert c.essays[2].tier.rank == 2

@@ -73,7 +73,8 @@ _TIER_HEADING = re.compile(
     r"[（(【\[]?(?P<label>" + TIER_LABEL + r")(?:获奖)?(?:作品|征文|文章|论文|名单|篇目)?[）)】\]]?"
     r"(?:[:：]?" + TIER_COUNT + r")?[:：]?$"
 )
-_TIER_SENTENCE = re.compile(r"(?P<label>" + TIER_LABEL + r")(?:作品|征文|论文|文章)?" + TIER_COUNT + r"[^。；;]{0,12}[:：]$")
+_TIER_SENTENCE = re.compile(r"(?P<label>" + TIER_LABEL + r")(?:[^。；;:：]{0,8}?" + TIER_COUNT + r"[^。；;]{0,12}"
+                            r"|[^。；;:：]{0,10}(?:如下|分别是|分别为|名单|有|是|为))[:：]$")
 
 
 def _printed_label(text: str, simple: str, m: re.Match) -> str:
@@ -115,6 +116,8 @@ def tier_sentence(text: str) -> str | None:
 
     >>> tier_sentence("我校喜获全省高校组织工作优秀论文三等奖2项,分别是:")
     '三等奖'
+    >>> tier_sentence("我院获得二等奖的作品如下:"), tier_sentence("我院荣获一等奖的有3篇:")
+    ('二等奖', '一等奖')
     >>> tier_sentence("一等奖20篇,二等奖40篇:"), tier_sentence("获得一等奖。")
     (None, None)
     """

@@ -91,6 +91,10 @@ VARIANTS = [
      [("论诉源治理", ("某某县人民法院",), ("王小明",), "一等奖"), ("论多元解纷", ("某某市中级人民法院",), ("李华",), "二等奖")]),
     ("prose-title-first", "《论诉源治理》(某某县人民法院 王小明)获一等奖,《论多元解纷》(李 华)获二等奖。",
      [("论诉源治理", ("某某县人民法院",), ("王小明",), "一等奖"), ("论多元解纷", (), ("李华",), "二等奖")]),
+    ("title-and-byline-on-one-line", "二等奖(2篇)\n1.论诉源治理 某某县人民法院 王小明\n2.论多元解纷 李 华\n",
+     [("论诉源治理", ("某某县人民法院",), ("王小明",), "二等奖"), ("论多元解纷", (), ("李华",), "二等奖")]),
+    ("numbered-tier-headings", "一、一等奖(1篇)\n论诉源治理\n某某县人民法院 王小明\n二、二等奖(1篇)\n论繁简分流\n某某区人民法院 赵六 钱 七\n",
+     [("论诉源治理", ("某某县人民法院",), ("王小明",), "一等奖"), ("论繁简分流", ("某某区人民法院",), ("赵六", "钱七"), "二等奖")]),
     ("selected-no-prize", "入选作品\n基层党组织建设的几点思考\n某某县委组织部 孙 立\n",
      [("基层党组织建设的几点思考", ("某某县委组织部",), ("孙立",), "入选作品")]),
 ]
@@ -189,6 +193,12 @@ def test_titles_holding_ellipses_brackets_or_any_length(seed_text, title):
     assert len(c.essays) == 60 and all(e.tier.label for e in c.essays)
     e = c.essays[2].entry
     assert (e.title, e.units[0].name, e.authors, e.page) == (title, "大连海关", ("张志南",), 13)
+
+
+@pytest.mark.parametrize("sentence", ["我院获得二等奖的作品如下:", "我院荣获二等奖的有2篇:", "获二等奖论文2篇,分别是:"])
+def test_a_tier_sentence_before_a_contents(sentence):
+    c = extract_compilation(f"{sentence}\n- 论诉源治理\n..... 某某县人民法院 王小明 / 1\n", source="x.txt")
+    assert [(e.tier.label, e.tier.source) for e in c.essays] == [("二等奖", "stated: sentence 二等奖, line 1")]
 
 
 def test_a_blank_line_inside_an_entry(seed_text):

@@ -23,6 +23,7 @@ from xianjice.extract.layouts.base import Claim, Found, TierMark
 from xianjice.extract.layouts.byline import parse_byline
 from xianjice.extract.layouts.headings import tier_above
 from xianjice.extract.layouts.table import row_cells, spaced_header
+from xianjice.extract.persons import is_person_name
 from xianjice.extract.layouts.titles import is_sentence, quoted_titles, strip_numbering, trailing_byline, whole_quoted
 
 NAME = "title-byline"
@@ -51,6 +52,8 @@ def recognize(lines: Sequence[SourceLine], marks: dict[int, TierMark]) -> list[C
             used = []
         else:
             units, persons, used = _bylines(lines, i + 1, marks)
+            if plain and not used and (inline := inline_byline(title)) is not None:
+                title, units, persons = inline
         mark = tier_above(marks, line.number)
         if plain and not used and not (units or persons) and (mark is None or mark.label is None):
             i += 1
@@ -86,3 +89,29 @@ def _bylines(lines: Sequence[SourceLine], j: int, marks: dict[int, TierMark]) ->
         used.append(j)
         j += 1
     return units, persons, used
+
+
+def inline_byline(text: str) -> tuple[str, str, list[str]] | None:
+    """A title followed on its line by its byline: ``论诉源治理 某某县人民法院 王小明``.
+
+    The byline is the shortest tail of space-separated tokens that reads as a unit and persons,
+    or as persons with a surname; the title keeps at least four characters.
+
+    >>> inline_byline("论诉源治理 某某县人民法院 王小明"), inline_byline("论多元解纷 李 华")
+    (('论诉源治理', '某某县人民法院', ['王小明']), ('论多元解纷', '', ['李华']))
+    >>> inline_byline("优化民营企业发展环境 激发民间投资活力") is None
+    True
+    """
+    tokens = text.split()
+    for k in range(1, len(tokens)):
+        title, tail = " ".join(tokens[:k]), " ".join(tokens[k:])
+        if len(title.replace(" ", "")) < 4:
+            continue
+        parsed = parse_byline(tail)
+        if parsed is None:
+            continue
+        unit, persons = parsed
+        if (unit and unit != tokens[k]) or (not unit and not all(is_person_name(p) for p in persons)):
+            continue  # the unit starts the tail; persons alone need a surname
+        return title, unit, list(persons)
+    return None

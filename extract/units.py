@@ -36,6 +36,7 @@ import re
 from collections.abc import Iterable
 
 from xianjice.extract.gazetteer import ANCHOR_KINDS, Gazetteer, load_gazetteer
+from xianjice.extract.orgs import is_organisation
 from xianjice.extract.records import Organisation, UnitRef
 from xianjice.extract.script import simplified
 
@@ -217,7 +218,7 @@ def _resolve(part: str, g: Gazetteer, previous: UnitRef | None) -> UnitRef:
         return UnitRef(name=part, path=_descend(org.path, core[n:], g), known=True)
     segments = split_suffixes(core)
     root = g.root
-    if root is not None and _customs_body(segments[0]) and segments[0] != root.name:
+    if root is not None and root.name == "海关总署" and _customs_body(segments[0]) and segments[0] != root.name:
         return UnitRef(name=part, path=(root.name, *segments), known=False)
     return UnitRef(name=part, path=tuple(segments), known=False)
 
@@ -264,6 +265,8 @@ def looks_like_unit(token: str, *, gazetteer: Gazetteer | None = None) -> bool:
     [True, True, True, True, False]
     >>> [looks_like_unit(t) for t in ["谭武", "王建科", "几点思考", "海关大监管体系", "扮演好服务促进角色"]]
     [False, False, False, False, False]
+    >>> [looks_like_unit(t) for t in ["西吉縣人民法院", "郑州市委会", "某某大学马克思主义学院"]]
+    [True, True, True]
     """
     g = gazetteer or load_gazetteer()
     token = token.strip()
@@ -275,7 +278,9 @@ def looks_like_unit(token: str, *, gazetteer: Gazetteer | None = None) -> bool:
         return False
     if g.match_prefix(token) is not None:
         return True
-    return (len(token) >= 3 and token.endswith(_UNIT_ENDINGS)) or (len(token) >= 4 and token.endswith(_SHORT_ENDINGS))
+    if (len(token) >= 3 and token.endswith(_UNIT_ENDINGS)) or (len(token) >= 4 and token.endswith(_SHORT_ENDINGS)):
+        return True
+    return is_organisation(token)  # courts, procuratorates, universities … in either script
 
 
 def derived_organisations(units: Iterable[UnitRef], *, gazetteer: Gazetteer | None = None) -> tuple[Organisation, ...]:

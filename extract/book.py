@@ -21,11 +21,14 @@ from xianjice.extract.records import (AppendixEntry, Body, BookInfo, Compilation
                                       TocEntry, Unplaced)
 from xianjice.extract.document import Document, text_document
 from xianjice.extract.readers import read_document
+from xianjice.extract.script import simplified
 from xianjice.extract.text import key
 from xianjice.extract.tiers import assign_tiers, results_list, stated_by
 from xianjice.extract.toc import find_start, page_number, parse_contents
 from xianjice.extract.units import derived_organisations, parse_units
 
+#: The title of a results notice: 关于…评选结果的通报, …获奖名单, …的公示.
+_NOTICE_TITLE = re.compile(r"^(?!.*[。；;]).{4,80}(?:通知|通报|公示|公告|决定|获奖名单|获奖作品|评选结果|表彰名单|名单)[)）]?$")
 #: Lines only a book's front matter prints: a file holding them and no contents is a book cut short.
 _BOOK_ONLY = re.compile(r"ISBN|图书在版编目")
 #: Characters per printed page when the book gives nothing better.
@@ -137,10 +140,14 @@ def extract_results_list(document: Document, *, gazetteer: Gazetteer | None = No
             tiers.append(Tier(tier_rank(e.heading), e.heading, stated_by(e)))
         else:
             tiers.append(Tier(None, None, "unknown: the list states no tier for this entry"))
+    heading = next((line for line in document.lines if line.text and line.number not in explained
+                    and line.number not in marks and _NOTICE_TITLE.search(simplified(key(line.text)))), None)
     unplaced = [Unplaced(line.number, line.text, "results list") for line in document.lines
-                if line.text and line.number not in explained and line.number not in marks]
+                if line.text and line.number not in explained and line.number not in marks
+                and (heading is None or line.number != heading.number)]
     empty = PrefaceStats(None, None, ())
-    book = BookInfo(title=None, compiler=None, publisher=None, isbn=None, date=None, editors=(), stats=empty)
+    book = BookInfo(title=heading.text if heading else None, compiler=None, publisher=None, isbn=None, date=None,
+                    editors=(), stats=empty, lines=Span(heading.number, heading.number) if heading else None)
     essays = tuple(Essay(seq=e.seq, entry=e, tier=t) for e, t in zip(entries, tiers))
     return Compilation(
         source=document.source,

@@ -122,7 +122,8 @@ def test_a_vacant_tier_closes_the_tier_above():
 def test_headings_and_notice_text_are_never_titles_and_are_reported():
     c = _read("关于公布优秀调研成果评选结果的通知\n各单位:\n一等奖(1篇)\n论甲乙丙丁\n王 五\n")
     assert [e.entry.title for e in c.essays] == ["论甲乙丙丁"]
-    assert [(u.line, u.text) for u in c.unparsed] == [(1, "关于公布优秀调研成果评选结果的通知"), (2, "各单位:")]
+    assert (c.book.title, c.book.lines.start) == ("关于公布优秀调研成果评选结果的通知", 1)  # the notice's title
+    assert [(u.line, u.text) for u in c.unparsed] == [(2, "各单位:")]
 
 
 def test_reader_cells_are_used_as_given():

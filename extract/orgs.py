@@ -37,6 +37,10 @@ _ENDINGS = tuple(sorted(ORG_ENDINGS, key=len, reverse=True))
 #: Place words that start a name (省, 市, 县 …): ``陇县法院`` is a court.
 PLACE = re.compile(r"^[\u3400-\u9fff]{1,8}?(?:自治区|自治州|自治县|特别行政区|省|市|县|区|州|盟|旗|镇|乡)")
 _SPACE = re.compile(r"\s+")
+#: Role words printed between a unit and a person (某某法院法官王五, 我院干警钱若彤).
+_ROLE = re.compile(r"^(?:干警|法官|检察官|助理|书记员|民警|教师|老师|教授|副教授|讲师|学生|研究生|博士生|同志|工作人员|职工|干部"
+                   r"|党员|院长|副院长|庭长|副庭长|检察长|副检察长|局长|副局长|处长|科长|主任|副主任|书记|副书记|部长)+")
+_SELF = re.compile(r"^(?:我|本)(?:院|校|局|委|会|部|厅|市|县|区|单位|中心)")
 
 
 def organisation_ending(text: str) -> str | None:
@@ -80,6 +84,8 @@ def split_unit_person(text: str) -> tuple[str, list[str]]:
     (('陇县法院', ['钱若彤']), ('金台法院', ['孔德亮', '卫彩云']))
     >>> split_unit_person("方舟"), split_unit_person("金台法院")
     (('', ['方舟']), ('金台法院', []))
+    >>> split_unit_person("某某县人民法院法官王五"), split_unit_person("我院干警钱若彤")
+    (('某某县人民法院', ['王五']), ('', ['钱若彤']))
     """
     from xianjice.extract.persons import split_names
 
@@ -89,11 +95,17 @@ def split_unit_person(text: str) -> tuple[str, list[str]]:
         simple = text
     if is_organisation(text):
         return text, []
+    if m := _SELF.match(simple):  # 我院干警… : the publishing institution itself, no unit printed
+        persons = split_names(_ROLE.sub("", text[m.end():]), pen_names=True)
+        if persons:
+            return "", persons
     for cut in range(len(text) - 2, 1, -1):
         head = simple[:cut]
         if organisation_ending(head) is None:
             continue
-        persons = split_names(text[cut:], pen_names=False)
+        rest = text[cut:]
+        role = _ROLE.match(simple[cut:])
+        persons = split_names(rest[role.end():] if role else rest, pen_names=bool(role))
         if persons:
             return text[:cut], persons
     persons = split_names(text, pen_names=True)

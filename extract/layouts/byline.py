@@ -77,6 +77,8 @@ def parse_byline(text: str) -> tuple[str, list[str]] | None:
     --------
     >>> parse_byline("郑州市委会 周 岚"), parse_byline("林若琳 孟书瑶"), parse_byline("(作者:顾清荷)")
     (('郑州市委会', ['周岚']), ('', ['林若琳', '孟书瑶']), ('', ['顾清荷']))
+    >>> parse_byline("林若琳 孟书瑶 某某大学")
+    ('某某大学', ['林若琳', '孟书瑶'])
     >>> parse_byline("秦皇岛关校 John Smith"), parse_byline("陇县法院钱若彤"), parse_byline("一起来看吧")
     (('秦皇岛关校', ['John Smith']), ('陇县法院', ['钱若彤']), None)
     """
@@ -105,6 +107,8 @@ def parse_byline(text: str) -> tuple[str, list[str]] | None:
             return tokens[0], []
         if names := split_names(rest, pen_names=True):
             return tokens[0], names
+    if len(tokens) >= 2 and is_organisation(tokens[-1]) and (names := split_names(" ".join(tokens[:-1]))):
+        return tokens[-1], names  # persons, then their unit
     if len(tokens) == 1:
         unit, persons = split_unit_person(tokens[0])
         if unit and persons and is_organisation(unit):

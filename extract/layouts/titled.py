@@ -42,7 +42,9 @@ def recognize(lines: Sequence[SourceLine], marks: dict[int, TierMark]) -> list[C
         title = whole_quoted(text)
         plain = title is None
         if plain:
-            if quoted_titles(text) or is_sentence(text) or parse_byline(text) is not None or len(text) < 2:
+            question = text.endswith(("?", "？", "!", "！")) and not is_sentence(text[:-1])
+            if quoted_titles(text) or (is_sentence(text) and not question) or parse_byline(text) is not None \
+                    or len(text) < 2:
                 i += 1
                 continue
             title = strip_numbering(text)
@@ -55,7 +57,7 @@ def recognize(lines: Sequence[SourceLine], marks: dict[int, TierMark]) -> list[C
             if plain and not used and (inline := inline_byline(title)) is not None:
                 title, units, persons = inline
         mark = tier_above(marks, line.number)
-        if plain and not used and not (units or persons) and (mark is None or mark.label is None):
+        if plain and not used and not (units or persons) and (mark is None or mark.label is None or question):
             i += 1
             continue
         last = lines[used[-1]].number if used else line.number

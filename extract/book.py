@@ -17,8 +17,8 @@ from xianjice.extract.frontmatter import parse_front_matter
 from xianjice.extract.gazetteer import Gazetteer, load_gazetteer
 from xianjice.extract.layouts import read_layouts
 from xianjice.extract.numerals import tier_rank
-from xianjice.extract.records import (AppendixEntry, Body, BookInfo, Compilation, Essay, PrefaceStats, Span, Tier,
-                                      TocEntry, Unplaced)
+from xianjice.extract.records import (AppendixEntry, Body, BookInfo, Compilation, Essay, Heading, PrefaceStats, Span,
+                                      Tier, TocEntry, Unplaced)
 from xianjice.extract.document import Document, text_document
 from xianjice.extract.readers import read_document
 from xianjice.extract.script import simplified
@@ -145,6 +145,11 @@ def extract_results_list(document: Document, *, gazetteer: Gazetteer | None = No
     unplaced = [Unplaced(line.number, line.text, "results list") for line in document.lines
                 if line.text and line.number not in explained and line.number not in marks
                 and (heading is None or line.number != heading.number)]
+    entry_lines = {n for e in entries for n in range(e.lines.start, e.lines.end + 1)}
+    headings = tuple(
+        Heading(line.number, line.text, f"tier {marks[line.number].how}" if line.number in marks else "table header")
+        for line in document.lines if line.text and (line.number in marks or
+                                                     (line.number in explained and line.number not in entry_lines)))
     empty = PrefaceStats(None, None, ())
     book = BookInfo(title=heading.text if heading else None, compiler=None, publisher=None, isbn=None, date=None,
                     editors=(), stats=empty, lines=Span(heading.number, heading.number) if heading else None)
@@ -159,6 +164,7 @@ def extract_results_list(document: Document, *, gazetteer: Gazetteer | None = No
         organisations=derived_organisations([u for e in entries for u in e.units], gazetteer=gazetteer),
         line_count=len(document.lines),
         kind="results-list",
+        headings=headings,
     )
 
 

@@ -235,6 +235,15 @@ class Unplaced:
 
 
 @dataclass(frozen=True)
+class Heading:
+    """A line that structures a list without being an entry: a tier heading or sentence, a table header."""
+
+    line: int
+    text: str
+    role: str  # "tier heading", "tier sentence", "table header"
+
+
+@dataclass(frozen=True)
 class Compilation:
     """Everything extracted from one input file."""
 
@@ -249,3 +258,4 @@ class Compilation:
     themes: tuple[Theme, ...] = ()
     line_count: int = 0
     kind: str = "book"  # "book" (a compilation with contents) or "results-list" (a notice, list or table)
+    headings: tuple[Heading, ...] = ()  # lines of a results list read as its structure (in no entry)

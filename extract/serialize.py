@@ -121,6 +121,7 @@ def compilation_to_json(c: Compilation, *, text: bool = True) -> dict:
                 for k in c.concepts
             ],
         },
+        "headings": [{"line": h.line, "text": h.text, "role": h.role} for h in c.headings],
         "unparsed": [{"line": u.line, "text": u.text, "where": u.where} for u in c.unparsed],
         "warnings": list(c.warnings),
     }

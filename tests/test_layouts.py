@@ -222,3 +222,32 @@ def test_notice_text_and_headings_above_a_contents_with_pages():
                           ("論訴訟服務", ("某某區人民法院",), ("歐陽明",), "二等獎")]
     assert c.kind == "results-list"
     assert c.essays[2].tier.rank == 2
+
+
+def _accounted(c) -> set[int]:
+    lines = set()
+    for e in c.essays:
+        lines |= set(range(e.entry.lines.start, e.entry.lines.end + 1))
+        if e.entry.heading_line:
+            lines.add(e.entry.heading_line)
+    if c.book.lines:
+        lines |= set(range(c.book.lines.start, c.book.lines.end + 1))
+    return lines | {u.line for u in c.unparsed} | {h.line for h in c.headings}
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_every_line_of_a_layout_case_is_in_a_record_or_unplaced(path):
+    text = path.read_text("utf-8")
+    c = extract_compilation(text, source=path.name)
+    numbered = [n for n, line in enumerate(text.split("\n"), 1) if line.strip()]
+    assert set(numbered) <= _accounted(c)
+    planted = text.rstrip("\n") + "\nZZJUNK 这一行不属于任何记录 ☃\n"
+    c2 = extract_compilation(planted, source=path.name)
+    assert _rows(c2) == _rows(c)
+    assert [u.line for u in c2.unparsed if u.text.startswith("ZZJUNK")] == [len(text.rstrip("\n").split("\n")) + 1]
+
+
+def test_titles_only_under_a_heading_are_entries():
+    c = _read("优秀奖(2篇)\n论诉源治理\n论多元解纷的路径\n")
+    assert _simple(c) == [("论诉源治理", (), (), "优秀奖"), ("论多元解纷的路径", (), (), "优秀奖")]
+    assert [(h.line, h.role) for h in c.headings] == [(1, "tier heading")]

@@ -77,5 +77,17 @@ def read_layouts(lines: Sequence[SourceLine]) -> tuple[list[tuple[str, Found]], 
                 continue
             taken |= claim.lines
             accepted.append(claim)
+    accepted = _consistent(accepted)
+    taken = {n for c in accepted for n in c.lines}
     entries = [(c.layout, f) for c in sorted(accepted, key=lambda c: min(c.lines)) for f in c.entries]
     return entries, taken, marks
+
+
+def _consistent(claims: list[Claim]) -> list[Claim]:
+    """Drop bare title lines under a tier whose other entries show what they are (a byline, 《》, a table row).
+
+    A list is printed one way throughout a tier: where its entries carry bylines, a line
+    with nothing but text is no entry (notice text, a stray line) and is left unplaced.
+    """
+    shown = {f.tier_line for c in claims for f in c.entries if not f.bare}
+    return [c for c in claims if not (c.entries and all(f.bare and f.tier_line in shown for f in c.entries))]

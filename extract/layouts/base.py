@@ -36,6 +36,8 @@ class Found:
         ``"heading"``, ``"sentence"`` or ``"column"``.
     page : str
         The page as printed, "" when none.
+    bare : bool
+        A title line with nothing else to show it is one (no byline, no 《》, no page).
     """
 
     title: str
@@ -46,6 +48,7 @@ class Found:
     tier_line: int | None = None
     tier_how: str = "heading"
     page: str = ""
+    bare: bool = False
 
 
 @dataclass(frozen=True)

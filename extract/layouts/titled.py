@@ -63,7 +63,7 @@ def recognize(lines: Sequence[SourceLine], marks: dict[int, TierMark]) -> list[C
         last = lines[used[-1]].number if used else line.number
         found = Found(title=title, units=units, authors=tuple(persons), lines=(line.number, last),
                       tier=mark.label if mark else None, tier_line=mark.line if mark else None,
-                      tier_how=mark.how if mark else "heading")
+                      tier_how=mark.how if mark else "heading", bare=plain and not (units or persons))
         claims.append(Claim(NAME, frozenset([line.number, *(lines[j].number for j in used)]), (found,)))
         i = (used[-1] if used else i) + 1
     return claims

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from xianjice.extract.bodies import Header, body_chars, build_body, find_headers, looks_cut_off
+from xianjice.extract.bodies import Header, body_chars, build_body, find_headers, is_foreign, looks_cut_off
 from xianjice.errors import InputError
 from xianjice.extract.frontmatter import parse_front_matter
 from xianjice.extract.gazetteer import Gazetteer, load_gazetteer
@@ -204,7 +204,7 @@ def _bodies(lines: Sequence[str], start: int, entries: Sequence[TocEntry], appen
     for h, nxt in zip(headers, [*headers[1:], None]):
         stop = nxt.start if nxt else len(lines)
         body = build_body(lines, h, stop)
-        if nxt is not None and (stray := _stray_last_line(body)) is not None:
+        if (stray := _stray_last_line(body, last=nxt is None)) is not None:
             unplaced.append(Unplaced(stray.lines.start, stray.text, "bodies"))
             rest = body.paragraphs[:-1]
             body = Body(body.title, body.subtitle, body.byline, rest, Span(body.lines.start, rest[-1].lines.end),
@@ -224,17 +224,24 @@ def _bodies(lines: Sequence[str], start: int, entries: Sequence[TocEntry], appen
     return bodies, new_appendix, unplaced
 
 
-def _stray_last_line(body: Body):
-    """The last paragraph of a body followed by another, when it is one line that no sentence explains.
+def _stray_last_line(body: Body, *, last: bool = False):
+    """The last paragraph of a body, when it is one line that no sentence explains.
 
     A body ends with a finished sentence; a single short line after it that
-    neither ends a sentence nor is a heading belongs to no record.
+    neither ends a sentence nor is a heading belongs to no record (before the
+    next body).  A short line mostly not in Chinese belongs to none either,
+    also at the end of the file.
     """
     if len(body.paragraphs) < 2:
         return None
-    last, before = body.paragraphs[-1], body.paragraphs[-2]
-    if last.lines.start != last.lines.end or last.level or len(last.text) > 60:
+    final, before = body.paragraphs[-1], body.paragraphs[-2]
+    if final.lines.start != final.lines.end or len(final.text) > 60:
         return None
+    if is_foreign(final.text) and not is_foreign(before.text):
+        return final
+    if last or final.level:
+        return None
+    last = final
     if last.text.endswith(("。", "！", "？", "”", "…", ".", "!", "?")) or not before.text.endswith(("。", "！", "？", "”")):
         return None
     return last

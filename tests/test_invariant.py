@@ -40,7 +40,7 @@ def _boundaries() -> list[int]:
             continue
         if not before or classify(before).kind in ("entry-end", "tier", "appendix") or p < 94:
             points.append(p)
-    return points + [h - 1 for h in _HEADERS[1:]]
+    return points + [h - 1 for h in _HEADERS[1:]]  # and before each later body
 
 
 @pytest.mark.parametrize("position", _boundaries())
@@ -56,3 +56,14 @@ def test_the_boundaries_cover_every_region():
     assert min(points) == 0 and any(30 <= p <= 42 for p in points)  # cover and CIP block
     assert any(106 <= p <= 228 for p in points)  # between contents entries
     assert any(p >= _HEADERS[0] for p in points)  # between bodies
+
+
+def test_a_stray_line_after_the_cut_off_last_body():
+    """The seed's last body stops mid-sentence; a following line not in Chinese is no continuation of it.
+
+    (A Chinese line there reads as the continuation of the cut paragraph: that is not told apart.)
+    """
+    c = extract_compilation("\n".join(SEED + ["ZZJUNK-END ☃"]), source="planted.txt")
+    assert [(u.line, u.where) for u in c.unparsed] == [(len(SEED) + 1, "bodies")]
+    assert _signature(c) == _signature(REFERENCE)
+    assert c.essays[-1].body.truncated

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from xianjice.extract.names import merge_padded
 from xianjice.extract.numerals import TIER_LABEL, tier_rank, to_int
+from xianjice.extract.orgs import is_organisation
 from xianjice.extract.persons import is_person_name
 from xianjice.extract.records import BookInfo, Editor, PrefaceStats, Span
 from xianjice.extract.text import key
@@ -266,6 +267,7 @@ def parse_front_matter(lines: list[str], end: int) -> tuple[BookInfo, dict[int, 
             if m := _EDITION_DATE.search(fields.get(field_name, "")):
                 date = f"{m.group(1)}-{int(m.group(2)):02d}"
                 break
+    preface = _without_stray_lines(preface, st.consumed)
     preface_text = "".join(text for _, text in preface)
     stats = preface_stats(preface_text)
     if preface and stats.prizes == ():
@@ -290,6 +292,31 @@ def parse_front_matter(lines: list[str], end: int) -> tuple[BookInfo, dict[int, 
 
 
 _PREFACE_DATE = re.compile(r"^(?:[〇零一二三四五六七八九]{4}|\d{4})年[〇零一二三四五六七八九十\d]{1,3}月(?:[〇零一二三四五六七八九十\d]{1,3}日)?$")
+
+
+def _without_stray_lines(preface: list[tuple[int, str]], consumed: dict[int, str]) -> list[tuple[int, str]]:
+    """Drop short lines that stand between the preface's paragraphs without ending a sentence.
+
+    A preface is paragraphs of running text, then its signature and date (short lines
+    together at its end); a short unfinished line followed by another paragraph is no
+    part of it, and is left unplaced.
+
+    >>> p = [(1, "为扎实推进……" * 20 + "。"), (2, "ZZJUNK 一行"), (3, "为了鼓励……" * 20 + "。"), (4, "领导小组办公室")]
+    >>> [n for n, _ in _without_stray_lines(p, {1: "preface", 2: "preface", 3: "preface", 4: "preface"})]
+    [1, 3, 4]
+    """
+    kept = []
+    for i, (n, line) in enumerate(preface):
+        nxt = preface[i + 1][1] if i + 1 < len(preface) else ""
+        prev = preface[i - 1][1] if i else ""
+        if len(line) < 60 and not line.endswith(("。", "！", "？", "”", "：", ":")):
+            signature = _PREFACE_DATE.match(key(line)) or any(
+                is_organisation(key(t)) for t in (line, line + nxt, prev + line) if len(t) < 60)
+            if len(nxt) > 60 or not signature:
+                consumed.pop(n, None)
+                continue
+        kept.append((n, line))
+    return kept
 
 
 def _shares_title(line: str, title: str) -> bool:

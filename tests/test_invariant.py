@@ -28,7 +28,6 @@ def _signature(c):
 
 REFERENCE = extract_compilation("\n".join(SEED), source="seed.txt")
 _HEADERS = sorted(e.body.lines.start for e in REFERENCE.essays if e.body)
-_PREFACE = range(94, 105)  # the preface's paragraphs: a stray line there is read as preface text (not yet told apart)
 
 
 def _boundaries() -> list[int]:
@@ -36,9 +35,7 @@ def _boundaries() -> list[int]:
     points = []
     for p in range(0, _HEADERS[0] - 1):
         before = SEED[p - 1].strip() if p else ""
-        if p + 1 in _PREFACE:
-            continue
-        if not before or classify(before).kind in ("entry-end", "tier", "appendix") or p < 94:
+        if not before or classify(before).kind in ("entry-end", "tier", "appendix") or p < 100:
             points.append(p)
     return points + [h - 1 for h in _HEADERS[1:]]  # and before each later body
 

@@ -251,3 +251,16 @@ def test_titles_only_under_a_heading_are_entries():
     c = _read("优秀奖(2篇)\n论诉源治理\n论多元解纷的路径\n")
     assert _simple(c) == [("论诉源治理", (), (), "优秀奖"), ("论多元解纷的路径", (), (), "优秀奖")]
     assert [(h.line, h.role) for h in c.headings] == [(1, "tier heading")]
+
+
+def test_a_domain_gazetteer_of_courts_resolves_a_results_list():
+    from xianjice.extract.gazetteer import parse_gazetteer
+
+    g = parse_gazetteer("name,kind,parent,aliases,city,province,order,english\n"
+                        "某某省高级人民法院,court,,某某高院,,,0,\n"
+                        "某某市中级人民法院,court,某某省高级人民法院,某某中院,,,1,\n", source="courts.csv")
+    c = extract_compilation("一等奖(2篇)\n论诉源治理\n某某中院研究室 王小明\n论多元解纷\n某某县人民法院 李 华\n",
+                            source="x.txt", gazetteer=g)
+    units = [(u.name, u.path, u.known) for e in c.essays for u in e.entry.units]
+    assert units == [("某某中院研究室", ("某某省高级人民法院", "某某市中级人民法院", "研究室"), True),
+                     ("某某县人民法院", ("某某县人民法院",), False)]

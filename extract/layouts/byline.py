@@ -17,6 +17,7 @@ _LABEL = re.compile(r"(?P<label>" + "|".join(sorted(_LABELS, key=len, reverse=Tr
 _PAREN = re.compile(r"^[（(](?P<inner>.*)[）)]$")
 _PERSON_UNIT = re.compile(r"^(?P<person>[^（()）]+?)\s*[（(](?P<unit>[^（()）]+)[）)]$")
 _DASHES = "—–-－~～ "
+_NUMBERED = re.compile(r"^(?:\d{1,4}\s*[.、．)）]|[（(]\d{1,4}[）)]|[一二三四五六七八九十]{1,3}、)")
 
 
 def labelled(text: str) -> dict[str, str] | None:
@@ -83,6 +84,8 @@ def parse_byline(text: str) -> tuple[str, list[str]] | None:
     (('秦皇岛关校', ['John Smith']), ('陇县法院', ['钱若彤']), None)
     """
     text = text.strip().strip(_DASHES)
+    if _NUMBERED.match(text) or re.search(r"——|《|》", text):
+        return None  # a numbered line is an entry; a dash or 《》 marks a title
     if m := _PAREN.match(text):
         text = m.group("inner").strip()
     if not text:

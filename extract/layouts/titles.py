@@ -13,16 +13,20 @@ _QUOTED = re.compile(r"《(?P<title>(?:[^《》]|《[^《》]*》)+)》")
 _SENTENCE_END = ("。", "！", "？", "!", "?", "…", "：", ":")
 
 
+_DASHED_BYLINE = re.compile(r"^(?P<title>.+?)\s*(?:——|--|—)\s*(?P<byline>[^—-]+)$")
 _TRAILING_BYLINE = re.compile(r"^(?P<title>.+?)\s*[（(](?P<byline>[^（()）]+)[）)]$")
 
 
 def trailing_byline(text: str) -> tuple[str, str] | None:
     """A title line ending in its byline in brackets: ``题目(郑州市委会 周岚)`` → (title, byline text).
 
-    >>> trailing_byline("义务献血体制亟待升级(郑州市委会 周 岚)")
-    ('义务献血体制亟待升级', '郑州市委会 周 岚')
+    >>> trailing_byline("义务献血体制亟待升级(郑州市委会 周 岚)"), trailing_byline("论纳税服务——某某市税务局 刘洋")
+    (('义务献血体制亟待升级', '郑州市委会 周 岚'), ('论纳税服务', '某某市税务局 刘洋'))
     """
     m = _TRAILING_BYLINE.match(text)
+    if m:
+        return m.group("title"), m.group("byline")
+    m = _DASHED_BYLINE.match(text)
     return (m.group("title"), m.group("byline")) if m else None
 
 

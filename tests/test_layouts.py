@@ -267,3 +267,17 @@ def test_a_domain_gazetteer_of_courts_resolves_a_results_list():
     units = [(u.name, u.path, u.known) for e in c.essays for u in e.entry.units]
     assert units == [("某某中院研究室", ("某某省高级人民法院", "某某市中级人民法院", "研究室"), True),
                      ("某某县人民法院", ("某某县人民法院",), False)]
+
+
+def test_reader_table_with_a_title_row_byline_column_and_merged_tier_cells():
+    rows = [(("2023年度优秀调研成果获奖名单",), Location(table=1, row=1)),
+            (("序号", "作品名称", "作者及单位", "等次"), Location(table=1, row=2)),
+            (("1", "《论诉源治理》", "王小明(某某县人民法院)", "一等奖"), Location(table=1, row=3)),
+            (("2", "论多元解纷", "某某市中级人民法院 李 华", ""), Location(table=1, row=4)),
+            (("3", "论执行", "张三(甲县法院)、李四(乙县法院)", "二等奖"), Location(table=1, row=5))]
+    c = extract_document(document_from_rows(rows, source="x.docx", kind="docx"))
+    assert _simple(c) == [("论诉源治理", ("某某县人民法院",), ("王小明",), "一等奖"),
+                          ("论多元解纷", ("某某市中级人民法院",), ("李华",), "一等奖"),
+                          ("论执行", ("甲县法院", "乙县法院"), ("张三", "李四"), "二等奖")]
+    assert c.book.title == "2023年度优秀调研成果获奖名单" and not c.unparsed
+    assert c.essays[1].tier.source == "stated: table column 一等奖, line 3"

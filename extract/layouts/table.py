@@ -24,7 +24,8 @@ from xianjice.extract.layouts.base import Claim, Found, TierMark
 from xianjice.extract.layouts.headings import tier_above
 from xianjice.extract.names import merge_padded
 from xianjice.extract.numerals import tier_heading
-from xianjice.extract.layouts.titles import GENRES
+from xianjice.extract.layouts.byline import parse_byline
+from xianjice.extract.layouts.titles import GENRES, whole_quoted
 from xianjice.extract.orgs import is_organisation
 from xianjice.extract.persons import join_latin, split_names
 from xianjice.extract.script import simplified
@@ -42,6 +43,7 @@ COLUMNS = {
     "选送单位": "unit", "申报单位": "unit",
     "奖次": "tier", "等次": "tier", "奖项": "tier", "获奖等次": "tier", "等级": "tier", "奖励等级": "tier",
     "获奖等级": "tier", "拟奖等次": "tier",
+    "作者及单位": "byline", "作者和单位": "byline", "作者(单位)": "byline", "作者/单位": "byline", "单位及作者": "byline",
     "体裁": "genre", "类别": "genre", "类型": "genre", "页码": "page", "备注": "note",
 }
 _WORDS = sorted(COLUMNS, key=len, reverse=True)
@@ -79,11 +81,19 @@ def row_cells(line: SourceLine) -> list[str] | None:
 
 def _found(values: dict[str, str], number: int, tier: str | None, tier_line: int | None, how: str) -> Found | None:
     title = values.get("title", "").strip()
+    title = whole_quoted(title) or title
     if not title:
         return None
+    unit = values.get("unit", "").strip()
     persons_text = values.get("persons", "")
-    persons = split_names(persons_text, pen_names=True) or ([persons_text.strip()] if persons_text.strip() else [])
-    return Found(title=title, units=values.get("unit", "").strip(), authors=tuple(persons), lines=(number, number),
+    persons = split_names(persons_text, pen_names=True)
+    if persons is None and persons_text.strip() and (parsed := parse_byline(persons_text)) is not None:
+        persons = parsed[1]
+        unit = unit or parsed[0]
+    persons = persons or ([persons_text.strip()] if persons_text.strip() else [])
+    if values.get("byline") and (parsed := parse_byline(values["byline"])) is not None:
+        unit, persons = unit or parsed[0], persons or list(parsed[1])
+    return Found(title=title, units=unit, authors=tuple(persons), lines=(number, number),
                  tier=tier, tier_line=tier_line, tier_how=how, page=values.get("page", "").strip())
 
 

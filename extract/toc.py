@@ -32,6 +32,8 @@ _BULLET = re.compile(r"^(?:[-–•·●▪*]|\d{1,3}[.、)）])\s*")
 PAGE = r"(?:\d{1,5}(?:\s*[-–—~～至]\s*\d{1,5})?|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹ]{1,4}|[ivxlc]{1,6}|[IVXLC]{1,6})"
 _PAGE = re.compile(r"^(?P<rest>(?:.*?[^\d/／])?)\s*[/／]\s*(?P<page>" + PAGE + r")$")
 _BARE_PAGE = re.compile(r"^(?P<rest>.*?)(?:^|\s)(?P<page>\d{1,5}(?:\s*[-–—~～至]\s*\d{1,5})?)$")
+#: A page glued to the leader dots that run up to it: ``北京海关 王绍波…………7``.
+_LEADER_PAGE = re.compile(r"^(?P<rest>.*?[^.…·\s])\s*(?:\.{3,}|…{2,}|·{3,})\s*(?P<page>" + PAGE + r")$")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _ROMAN_CHARS = dict(zip("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹ",
                         ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
@@ -86,6 +88,8 @@ def classify(line: str, *, appendix: bool = False) -> TocLine:
     ('tier', 'appendix', 'text')
     >>> classify("征文评选结果的通报 345", appendix=True).page
     345
+    >>> c = classify("..... 北京海关 王绍波…………7"); c.kind, c.page, c.rest
+    ('entry-end', 7, '..... 北京海关 王绍波')
     """
     if not line:
         return TocLine("blank", line)
@@ -99,6 +103,9 @@ def classify(line: str, *, appendix: bool = False) -> TocLine:
     if key(line).upper() in _CONTENTS:
         return TocLine("contents", line)
     if m := _PAGE.match(stripped):
+        label = m.group("page")
+        return TocLine("entry-end", stripped, page_number(label), m.group("rest").strip(), page_label=label)
+    if (m := _LEADER_PAGE.match(stripped)) and m.group("rest").strip():
         label = m.group("page")
         return TocLine("entry-end", stripped, page_number(label), m.group("rest").strip(), page_label=label)
     if m := _BARE_PAGE.match(stripped):

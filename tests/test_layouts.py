@@ -281,3 +281,31 @@ def test_reader_table_with_a_title_row_byline_column_and_merged_tier_cells():
                           ("论执行", ("甲县法院", "乙县法院"), ("张三", "李四"), "二等奖")]
     assert c.book.title == "2023年度优秀调研成果获奖名单" and not c.unparsed
     assert c.essays[1].tier.source == "stated: table column 一等奖, line 3"
+
+
+def _retypeset(seed_text: str, how: str) -> str:
+    entry_end = re.compile(r"(\.\.\.\.\. .*) / (\d+)\n")
+    if how == "ellipsis-leader":
+        return seed_text.replace("..... ", "…… ")
+    if how == "page-glued-to-leader":
+        return entry_end.sub(r"\1…………\2\n", seed_text)
+    if how == "page-without-slash":
+        return entry_end.sub(r"\1 \2\n", seed_text)
+    if how == "full-width-slash-and-digits":
+        return entry_end.sub(lambda m: m.group(1) + " ／ " + m.group(2).translate(str.maketrans("0123456789", "０１２３４５６７８９")) + "\n", seed_text)
+    if how == "numbered-entries":
+        count = iter(range(1, 100))
+        return re.sub(r"\n- ", lambda m: f"\n{next(count)}. ", seed_text)
+    raise ValueError(how)
+
+
+@pytest.mark.parametrize("how", ["ellipsis-leader", "page-glued-to-leader", "page-without-slash",
+                                 "full-width-slash-and-digits", "numbered-entries"])
+def test_retypeset_seeds_keep_the_sixty_entries(seed_text, seed_compilation, how):
+    c = extract_compilation(_retypeset(seed_text, how), source="x.txt")
+
+    def sig(comp):
+        return [(e.entry.title, e.entry.page, e.entry.authors, tuple(u.name for u in e.entry.units), e.tier.label)
+                for e in comp.essays]
+
+    assert sig(c) == sig(seed_compilation) and not c.unparsed

@@ -301,6 +301,15 @@ def parse_contents(lines: Sequence[str], start: int, *, gazetteer=None) -> Conte
                 and not _BULLET.match(lines[pending[0]]):
             unplaced.extend((n + 1, lines[n]) for n in pending)  # lines above a new entry belong to none
             pending = []
+        elif pending and not in_appendix and _starts_entry(line) and _starts_entry(lines[pending[0]]) and entries:
+            # an entry printed without its byline and page: kept, so that the others keep their places
+            last = pending[-1]
+            entry = _entry(len(entries) + 1, lines, pending[:-1], last, TocLine("entry-end", "", None,
+                           _strip_bullet(lines[last])), heading, warnings, gazetteer, heading_at)
+            entries.append(entry)
+            title_keys.add(key(entry.title))
+            warnings.append(f"line {pending[0] + 1}: the contents entry {entry.title!r} prints no byline nor page")
+            pending = []
         if entries and not _entry_end_ahead(lines, i, title_keys, in_appendix):
             end = pending[0] if pending else i
             break
@@ -314,6 +323,11 @@ def parse_contents(lines: Sequence[str], start: int, *, gazetteer=None) -> Conte
     if not entries:
         end = max(end, last_entry_end)
     return ContentsResult(tuple(entries), tuple(appendix), tuple(unplaced), end, tuple(warnings))
+
+
+def _starts_entry(line: str) -> bool:
+    """Whether a line opens a contents entry with a bullet or a number (``- ``, ``1.``), not a leader."""
+    return bool(_BULLET.match(line)) and not line.startswith(("..", "…", "··"))
 
 
 def _entry_end_ahead(lines: Sequence[str], i: int, title_keys: set[str], appendix: bool, *, within: int = 8) -> bool:

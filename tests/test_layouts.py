@@ -309,3 +309,11 @@ def test_retypeset_seeds_keep_the_sixty_entries(seed_text, seed_compilation, how
                 for e in comp.essays]
 
     assert sig(c) == sig(seed_compilation) and not c.unparsed
+
+
+def test_an_entry_without_byline_nor_page_keeps_the_others_and_the_tiers(seed_text, seed_compilation):
+    c = extract_compilation(seed_text.replace("..... 大连海关 张志南 / 13\n", ""), source="x.txt")
+    assert len(c.essays) == 60 and all(e.tier.label == s.tier.label for e, s in zip(c.essays, seed_compilation.essays))
+    e = c.essays[2].entry
+    assert (e.title, e.page, e.units, e.authors) == ("创新海关思想政治工作对策探究", None, (), ())
+    assert [x.entry.title for x in c.essays[3:]] == [x.entry.title for x in seed_compilation.essays[3:]]

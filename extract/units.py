@@ -54,7 +54,7 @@ SUFFIX_KINDS: dict[str, str] = {
     "公司": "company",
     "人民法院": "court", "法院": "court", "法庭": "court",
     "人民检察院": "procuratorate", "检察院": "procuratorate", "分院": "branch",
-    "大学": "university", "党校": "school",
+    "党校": "school",
     "委员会": "committee", "市委会": "committee", "委会": "committee",
     "人民政府": "government", "税务局": "bureau", "税务分局": "bureau",
 }

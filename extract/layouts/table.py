@@ -101,7 +101,7 @@ def recognize(lines: Sequence[SourceLine], marks: dict[int, TierMark]) -> list[C
     """Claims of table rows under a header row, and of tables flattened onto one line."""
     claims: list[Claim] = []
     fields: list[str] | None = None
-    header_line = 0
+
     column_tier: tuple[str, int] | None = None
     aligned = False
     for line in lines:
@@ -109,7 +109,7 @@ def recognize(lines: Sequence[SourceLine], marks: dict[int, TierMark]) -> list[C
             continue
         cells = row_cells(line)
         if cells is None and (h := spaced_header(line.text)) is not None:
-            fields, header_line, column_tier = h, line.number, None  # aligned columns: the spaces are gone,
+            fields, column_tier = h, None  # aligned columns: the spaces are gone,
             claims.append(Claim(NAME, frozenset([line.number]), ()))  # cells are told by their kind
             aligned = True
             continue
@@ -126,7 +126,7 @@ def recognize(lines: Sequence[SourceLine], marks: dict[int, TierMark]) -> list[C
         if line.cells is not None or "|" in line.text:
             aligned = False
         if (h := header_fields(cells)) is not None:
-            fields, header_line, column_tier = h, line.number, None
+            fields, column_tier = h, None
             claims.append(Claim(NAME, frozenset([line.number]), ()))
             continue
         if fields is None:

@@ -101,7 +101,6 @@ def recognize(lines: Sequence[SourceLine], marks: dict[int, TierMark]) -> list[C
     """Claims of table rows under a header row, and of tables flattened onto one line."""
     claims: list[Claim] = []
     fields: list[str] | None = None
-
     column_tier: tuple[str, int] | None = None
     aligned = False
     for line in lines:

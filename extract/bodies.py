@@ -143,6 +143,24 @@ def _clean_title(title: str) -> str:
     return re.sub(rf"(?<=[{HAN}，、：；”“])\s+(?=[{HAN}，、：；“”])", "", title)
 
 
+_PUNCTUATION = frozenset("，。、；：？！“”‘’（）《》【】—…·「」『』〈〉")
+
+
+def is_foreign(line: str) -> bool:
+    """Whether a line is mostly not Chinese text (under half its letters are Han characters).
+
+    A paragraph of Chinese text never continues on such a line across a page break.
+
+    >>> is_foreign("ZZJUNK-END ☃"), is_foreign("侦审分离有利于加强办案制约"), is_foreign("(WTO)规则")
+    (True, False, False)
+    """
+    latin_words = len(re.findall(r"[A-Za-z0-9]+", line))  # a Latin word counts as one, like one Han character
+    rest = [c for c in re.sub(r"[A-Za-z0-9]+", "", line) if not (c.isspace() or c.isascii() or c in _PUNCTUATION)]
+    han = sum("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in rest)
+    units = latin_words + len(rest)
+    return bool(units) and han < 0.5 * units
+
+
 def paragraphs(lines: Sequence[str], start: int, stop: int) -> tuple[Paragraph, ...]:
     """Paragraphs of ``lines[start:stop]``, rejoined across page breaks.
 
@@ -158,7 +176,8 @@ def paragraphs(lines: Sequence[str], start: int, stop: int) -> tuple[Paragraph, 
         line = lines[idx]
         if not line:
             continue
-        if text and not text.endswith(_TERMINAL) and not is_heading(text) and numbering(line)[0] == 0:
+        if text and not text.endswith(_TERMINAL) and not is_heading(text) and numbering(line)[0] == 0 \
+                and not (is_foreign(line) and not is_foreign(text)):
             breaks.append((len(text), idx + 1))
             text += line
             last = idx + 1

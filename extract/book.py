@@ -11,18 +11,26 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from xianjice.extract.bodies import Header, body_chars, build_body, find_headers, looks_cut_off
+from xianjice.extract.bodies import Header, body_chars, build_body, find_headers, is_foreign, looks_cut_off
 from xianjice.errors import InputError
 from xianjice.extract.frontmatter import parse_front_matter
 from xianjice.extract.gazetteer import Gazetteer, load_gazetteer
-from xianjice.extract.records import AppendixEntry, Body, Compilation, Essay, TocEntry, Unplaced
+from xianjice.extract.layouts import read_layouts
+from xianjice.extract.numerals import tier_rank
+from xianjice.extract.records import (AppendixEntry, Body, BookInfo, Compilation, Essay, Heading, PrefaceStats, Span,
+                                      Tier, TocEntry, Unplaced)
 from xianjice.extract.document import Document, text_document
 from xianjice.extract.readers import read_document
+from xianjice.extract.script import simplified
 from xianjice.extract.text import key
-from xianjice.extract.tiers import assign_tiers, results_list
-from xianjice.extract.toc import find_start, parse_contents
-from xianjice.extract.units import derived_organisations
+from xianjice.extract.tiers import assign_tiers, results_list, stated_by
+from xianjice.extract.toc import find_start, page_number, parse_contents
+from xianjice.extract.units import derived_organisations, parse_units
 
+#: The title of a results notice: 关于…评选结果的通报, …获奖名单, …的公示.
+_NOTICE_TITLE = re.compile(r"^(?!.*[。；;]).{4,80}(?:通知|通报|公示|公告|决定|获奖名单|获奖作品|评选结果|表彰名单|名单)[)）]?$")
+#: Lines only a book's front matter prints: a file holding them and no contents is a book cut short.
+_BOOK_ONLY = re.compile(r"ISBN|图书在版编目")
 #: Characters per printed page when the book gives nothing better.
 DEFAULT_CHARS_PER_PAGE = 900.0
 
@@ -56,11 +64,14 @@ def extract_document(document: Document, *, gazetteer: Gazetteer | None = None) 
     if not any(lines):
         raise InputError(source, "the file is empty")
     start = find_start(lines)
-    if start is None:
-        raise InputError(source, _no_contents_problem(lines))
-    contents = parse_contents(lines, start, gazetteer=gazetteer)
-    if not contents.entries:
-        raise InputError(source, f"no table of contents found (no entry ends in '/ page' after line {start})")
+    contents = parse_contents(lines, start, gazetteer=gazetteer) if start is not None else None
+    if contents is None or not contents.entries:
+        if any(_BOOK_ONLY.search(key(line)) for line in lines):
+            raise InputError(source, _no_contents_problem(lines))  # a book cut before its contents
+        compilation = extract_results_list(document, gazetteer=gazetteer)
+        if not compilation.essays:
+            raise InputError(source, _no_contents_problem(lines))
+        return compilation
     book, consumed, warnings = parse_front_matter(lines, start)
     warnings = [*warnings, *contents.warnings]
 
@@ -94,7 +105,69 @@ def extract_document(document: Document, *, gazetteer: Gazetteer | None = None) 
         warnings=tuple(warnings),
         organisations=organisations,
         line_count=len(lines),
-        kind=document.kind,
+        kind="book" if (book.isbn or book.cip_number or book.editors) else "results-list",
+        file_format=document.kind,
+        locations=tuple(line.location for line in document.lines),
+    )
+
+
+def extract_results_list(document: Document, *, gazetteer: Gazetteer | None = None) -> Compilation:
+    """Extract a results list (notice, list, table or prose without a contents of pages).
+
+    Every region is read by the layout recognizer that explains it best
+    (:func:`xianjice.extract.layouts.read_layouts`); each entry's tier is the
+    one its heading, table column or sentence states, else unknown.  Every
+    non-blank line that is neither an entry nor a tier heading is unplaced.
+
+    Parameters
+    ----------
+    document
+        The file's lines, as a reader gave them.
+    gazetteer
+        The organisations to resolve units against; the bundled one by default.
+    """
+    gazetteer = gazetteer or load_gazetteer()
+    found, explained, marks = read_layouts(document.lines)
+    entries = []
+    for seq, (layout, f) in enumerate(found, 1):
+        units = parse_units(f.units, gazetteer=gazetteer) if f.units else ()
+        entries.append(TocEntry(seq=seq, title=f.title, page=page_number(f.page), units=units, authors=f.authors,
+                                lines=Span(*f.lines), byline=" ".join([f.units, *f.authors]).strip(),
+                                heading=f.tier, page_label=f.page, heading_line=f.tier_line,
+                                heading_how=f.tier_how, layout=layout))
+    warnings: list[str] = []
+    tiers = []
+    for e in entries:
+        if e.heading:
+            tiers.append(Tier(tier_rank(e.heading), e.heading, stated_by(e)))
+        else:
+            tiers.append(Tier(None, None, "unknown: the list states no tier for this entry"))
+    heading = next((line for line in document.lines if line.text and line.number not in explained
+                    and line.number not in marks and _NOTICE_TITLE.search(simplified(key(line.text)))), None)
+    unplaced = [Unplaced(line.number, line.text, "results list") for line in document.lines
+                if line.text and line.number not in explained and line.number not in marks
+                and (heading is None or line.number != heading.number)]
+    entry_lines = {n for e in entries for n in range(e.lines.start, e.lines.end + 1)}
+    headings = tuple(
+        Heading(line.number, line.text, f"tier {marks[line.number].how}" if line.number in marks else "table header")
+        for line in document.lines if line.text and (line.number in marks or
+                                                     (line.number in explained and line.number not in entry_lines)))
+    empty = PrefaceStats(None, None, ())
+    book = BookInfo(title=heading.text if heading else None, compiler=None, publisher=None, isbn=None, date=None,
+                    editors=(), stats=empty, lines=Span(heading.number, heading.number) if heading else None)
+    essays = tuple(Essay(seq=e.seq, entry=e, tier=t) for e, t in zip(entries, tiers))
+    return Compilation(
+        source=document.source,
+        book=book,
+        essays=essays,
+        appendix=(),
+        unparsed=tuple(unplaced),
+        warnings=tuple(warnings),
+        organisations=derived_organisations([u for e in entries for u in e.units], gazetteer=gazetteer),
+        line_count=len(document.lines),
+        kind="results-list",
+        headings=headings,
+        file_format=document.kind,
         locations=tuple(line.location for line in document.lines),
     )
 
@@ -104,7 +177,7 @@ def _no_contents_problem(lines: Sequence[str]) -> str:
     front_matter_line = re.compile(r"ISBN|图书在版编目|^编委会$|^前言$|^序$|^序言$")
     if any(front_matter_line.search(key(line)) for line in lines):
         return f"the file ends inside its front matter (last text on line {last}): no table of contents"
-    return "no table of contents found (no line ends in '/ page')"
+    return "no table of contents found, nor a results list, table or prose naming titles"
 
 
 def _order_key(gazetteer: Gazetteer):
@@ -135,6 +208,11 @@ def _bodies(lines: Sequence[str], start: int, entries: Sequence[TocEntry], appen
     for h, nxt in zip(headers, [*headers[1:], None]):
         stop = nxt.start if nxt else len(lines)
         body = build_body(lines, h, stop)
+        if (stray := _stray_last_line(body, last=nxt is None)) is not None:
+            unplaced.append(Unplaced(stray.lines.start, stray.text, "bodies"))
+            rest = body.paragraphs[:-1]
+            body = Body(body.title, body.subtitle, body.byline, rest, Span(body.lines.start, rest[-1].lines.end),
+                        body.truncated)
         kind, ident = h.target
         (bodies if kind == "essay" else appendix_bodies)[ident] = body
 
@@ -148,6 +226,29 @@ def _bodies(lines: Sequence[str], start: int, entries: Sequence[TocEntry], appen
         AppendixEntry(a.title, a.page, a.lines, body=appendix_bodies.get(i)) for i, a in enumerate(appendix)
     )
     return bodies, new_appendix, unplaced
+
+
+def _stray_last_line(body: Body, *, last: bool = False):
+    """The last paragraph of a body, when it is one line that no sentence explains.
+
+    A body ends with a finished sentence; a single short line after it that
+    neither ends a sentence nor is a heading belongs to no record (before the
+    next body).  A short line mostly not in Chinese belongs to none either,
+    also at the end of the file.
+    """
+    if len(body.paragraphs) < 2:
+        return None
+    final, before = body.paragraphs[-1], body.paragraphs[-2]
+    if final.lines.start != final.lines.end or len(final.text) > 60:
+        return None
+    if is_foreign(final.text) and not is_foreign(before.text):
+        return final
+    if last or final.level:
+        return None
+    last = final
+    if last.text.endswith(("。", "！", "？", "”", "…", ".", "!", "?")) or not before.text.endswith(("。", "！", "？", "”")):
+        return None
+    return last
 
 
 def _pages(seq: int, entries: Sequence[TocEntry], appendix: Sequence[AppendixEntry]) -> int | None:

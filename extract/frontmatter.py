@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from xianjice.extract.names import merge_padded
 from xianjice.extract.numerals import TIER_LABEL, tier_rank, to_int
+from xianjice.extract.orgs import is_organisation
+from xianjice.extract.persons import is_person_name
 from xianjice.extract.records import BookInfo, Editor, PrefaceStats, Span
 from xianjice.extract.text import HAN, HAN_CHAR
 from xianjice.extract.text import key
@@ -137,6 +139,8 @@ def parse_front_matter(lines: list[str], end: int) -> tuple[BookInfo, dict[int, 
     """
     st = _State()
     cover_title: list[str] = []
+    cover_lines: list[tuple[int, str]] = []
+    preface_ended = False
     compiler = publisher = None
     cip_lines: list[str] = []
     isbns: list[tuple[int, str]] = []
@@ -176,8 +180,11 @@ def parse_front_matter(lines: list[str], end: int) -> tuple[BookInfo, dict[int, 
                 mode = "preface"
                 st.consumed[n] = "preface heading"
                 continue
+            if preface_ended:
+                continue  # after the preface's date: no record's line
             preface.append((n, line))
             st.consumed[n] = "preface"
+            preface_ended = bool(_PREFACE_DATE.match(key(line)))
             continue
         if k in _BOARD_HEADINGS:
             mode = "board"
@@ -185,7 +192,7 @@ def parse_front_matter(lines: list[str], end: int) -> tuple[BookInfo, dict[int, 
             continue
         if mode == "board":
             found_role, names = parse_editor_line(line, role)
-            if found_role and names:
+            if found_role and names and all(is_person_name(x, pen_names=True) for x in names):
                 role = found_role
                 editors.extend(Editor(name, role, n) for name in names)
                 st.consumed[n] = "editors"
@@ -197,9 +204,12 @@ def parse_front_matter(lines: list[str], end: int) -> tuple[BookInfo, dict[int, 
                 publisher = publisher or line
             elif compiler is None and publisher is None:
                 cover_title.append(line)  # a repeated title page is not appended twice
+                cover_lines.append((n, line))
+            elif not _shares_title(line, "".join(cover_title)):
+                continue  # after the cover's compiler and publisher: a repeat of the cover, or no record's
             st.consumed[n] = "cover"
             continue
-        if mode == "cip":
+        if mode == "cip" and (_shares_title(line, "".join(cover_title)) or re.search(r"[/—:：,，.]|\d", line)):
             cip_lines.append(line)
             st.consumed[n] = "cip"
             continue
@@ -224,17 +234,24 @@ def parse_front_matter(lines: list[str], end: int) -> tuple[BookInfo, dict[int, 
             st.consumed[n] = "colophon"
             mode = "colophon"
             continue
-        if mode == "colophon" and colophon:
+        if mode == "colophon" and colophon and re.search(r"\d|[号路街层楼室区市]$", line):
             name, value = colophon[-1]
             colophon[-1] = (name, f"{value} {line}")
             st.consumed[n] = "colophon"
             continue
-        if mode == "cip-after" and full_title is None and HAN_CHAR.search(line):
+        if mode == "cip-after" and full_title is None and HAN_CHAR.search(line) \
+                and _shares_title(line, "".join(cover_title) + " ".join(cip_lines)):
             full_title = line
             st.consumed[n] = "title"
             continue
 
     title, compiler_cip, place, pub_cip, date = _parse_cip(" ".join(cip_lines))
+    known_title = title or full_title
+    if known_title:  # a cover line that shares nothing with the book's title belongs to no record
+        for n, line in cover_lines:
+            if not _shares_title(line, known_title) and line in cover_title:
+                cover_title.remove(line)
+                st.consumed.pop(n, None)
     fields = dict(colophon)
     for n_line, isbn in isbns:
         if not isbn_is_valid(isbn):
@@ -251,6 +268,7 @@ def parse_front_matter(lines: list[str], end: int) -> tuple[BookInfo, dict[int, 
             if m := _EDITION_DATE.search(fields.get(field_name, "")):
                 date = f"{m.group(1)}-{int(m.group(2)):02d}"
                 break
+    preface = _without_stray_lines(preface, st.consumed)
     preface_text = "".join(text for _, text in preface)
     stats = preface_stats(preface_text)
     if preface and stats.prizes == ():
@@ -272,6 +290,47 @@ def parse_front_matter(lines: list[str], end: int) -> tuple[BookInfo, dict[int, 
         lines=Span(first, last) if first else None,
     )
     return book, st.consumed, st.warnings
+
+
+_PREFACE_DATE = re.compile(r"^(?:[〇零一二三四五六七八九]{4}|\d{4})年[〇零一二三四五六七八九十\d]{1,3}月(?:[〇零一二三四五六七八九十\d]{1,3}日)?$")
+
+
+def _without_stray_lines(preface: list[tuple[int, str]], consumed: dict[int, str]) -> list[tuple[int, str]]:
+    """Drop short lines that stand between the preface's paragraphs without ending a sentence.
+
+    A preface is paragraphs of running text, then its signature and date (short lines
+    together at its end); a short unfinished line followed by another paragraph is no
+    part of it, and is left unplaced.
+
+    >>> p = [(1, "为扎实推进……" * 20 + "。"), (2, "ZZJUNK 一行"), (3, "为了鼓励……" * 20 + "。"), (4, "领导小组办公室")]
+    >>> [n for n, _ in _without_stray_lines(p, {1: "preface", 2: "preface", 3: "preface", 4: "preface"})]
+    [1, 3, 4]
+    """
+    kept = []
+    for i, (n, line) in enumerate(preface):
+        nxt = preface[i + 1][1] if i + 1 < len(preface) else ""
+        prev = preface[i - 1][1] if i else ""
+        if len(line) < 60 and not line.endswith(("。", "！", "？", "”", "：", ":")):
+            signature = _PREFACE_DATE.match(key(line)) or any(
+                is_organisation(key(t)) for t in (line, line + nxt, prev + line) if len(t) < 60)
+            if len(nxt) > 60 or not signature:
+                consumed.pop(n, None)
+                continue
+        kept.append((n, line))
+    return kept
+
+
+def _shares_title(line: str, title: str) -> bool:
+    """Whether most characters of *line* are in *title* (a cover or title line, not a stray one).
+
+    >>> _shares_title("优秀征文汇编", "全国海关…优秀征文汇编"), _shares_title("ZZJUNK 这一行不属于任何记录", "全国海关…优秀征文汇编")
+    (True, False)
+    """
+    chars = [c for c in key(line) if c.isalnum()]
+    if not chars:
+        return True
+    have = set(key(title))
+    return sum(c in have for c in chars) >= 0.6 * len(chars)
 
 
 def _fields(line: str) -> list[tuple[str, str]]:

@@ -29,9 +29,12 @@ COLUMNS = ("name", "kind", "parent", "aliases", "city", "province", "order", "en
 KINDS = frozenset({
     "headquarters", "regional", "customs", "school", "department", "bureau", "centre",
     "office", "section", "group", "company", "unit",
+    # other institutions (a domain gazetteer given with --gazetteer)
+    "court", "procuratorate", "branch", "university", "committee", "government",
 })
 #: Kinds that own their departments: a 、-joined unit never climbs above them.
-ANCHOR_KINDS = frozenset({"headquarters", "regional", "customs", "school"})
+ANCHOR_KINDS = frozenset({"headquarters", "regional", "customs", "school", "court", "procuratorate", "university",
+                          "committee", "government"})
 #: Order given to a path element the gazetteer does not know (sorts last).
 UNKNOWN_ORDER = 10**6
 

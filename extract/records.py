@@ -72,6 +72,10 @@ class TocEntry:
     lines: Span
     byline: str = ""
     heading: str | None = None  # tier heading printed above the entry, if any
+    page_label: str = ""  # the page as printed (7, 13-15, Ⅳ); "" when none is printed
+    heading_line: int | None = None  # line of the heading, sentence or table row stating the tier
+    heading_how: str = "heading"  # how the tier is stated: "heading", "sentence", "column"
+    layout: str = "contents"  # the recognizer that read the entry (see xianjice.extract.layouts)
 
 
 @dataclass(frozen=True)
@@ -269,6 +273,15 @@ class Unplaced:
 
 
 @dataclass(frozen=True)
+class Heading:
+    """A line that structures a list without being an entry: a tier heading or sentence, a table header."""
+
+    line: int
+    text: str
+    role: str  # "tier heading", "tier sentence", "table header"
+
+
+@dataclass(frozen=True)
 class Compilation:
     """Everything extracted from one input file."""
 
@@ -282,7 +295,9 @@ class Compilation:
     concepts: tuple[Concept, ...] = ()  # lexicon concepts (filled by analysis)
     themes: tuple[Theme, ...] = ()
     line_count: int = 0
-    kind: str = "text"  # the reader's kind of file: text, docx, html, pdf, xlsx, csv
+    kind: str = "book"  # "book" (a compilation with contents) or "results-list" (a notice, list or table)
+    headings: tuple[Heading, ...] = ()  # lines of a results list read as its structure (in no entry)
+    file_format: str = "text"  # the reader's kind of file: text, docx, html, pdf, xlsx, csv
     locations: tuple[Location, ...] = ()  # where line n is in the file: locations[n - 1]
 
     def location(self, line: int) -> Location:
@@ -290,7 +305,7 @@ class Compilation:
 
         ``Location(line=line)`` when the compilation carries no location table (made from text).
 
-        >>> Compilation("a.pdf", None, (), (), (), kind="pdf", locations=(Location(page=1, line=1),)).location(1).page
+        >>> Compilation("a.pdf", None, (), (), (), file_format="pdf", locations=(Location(page=1, line=1),)).location(1).page
         1
         """
         if 1 <= line <= len(self.locations):

@@ -92,6 +92,19 @@ def span_location(c: Compilation | None, span: Span | None) -> dict | None:
     return {"first": c.location(span.start).as_dict(), "last": c.location(span.end).as_dict()}
 
 
+def json_page(entry) -> int | str | None:
+    """The page of an entry in JSON: a number when printed as digits, else the page as printed (``13-15``, ``Ⅳ``).
+
+    >>> from xianjice.extract.records import Span, TocEntry
+    >>> [json_page(TocEntry(1, "t", p, (), (), Span(1, 1), page_label=l)) for p, l in ((7, "7"), (13, "13-15"), (4, "Ⅳ"), (None, ""))]
+    [7, '13-15', 'Ⅳ', None]
+    """
+    label = entry.page_label
+    if not label or label.isdigit():
+        return entry.page
+    return label
+
+
 def essay_to_json(essay: Essay, *, text: bool = True, compilation: Compilation | None = None) -> dict:
     """One essay; with *compilation*, its ``location`` in the input file (page and line, paragraph, row …)."""
     e = essay.entry
@@ -100,7 +113,8 @@ def essay_to_json(essay: Essay, *, text: bool = True, compilation: Compilation |
         "seq": essay.seq,
         "title": e.title,
         "subtitle": body.subtitle if body else None,
-        "page": e.page,
+        "page": json_page(e),
+        "page_label": e.page_label,
         "tier": essay.tier.rank,
         "tier_label": essay.tier.label,
         "tier_source": essay.tier.source,
@@ -110,6 +124,7 @@ def essay_to_json(essay: Essay, *, text: bool = True, compilation: Compilation |
         "truncated": bool(body and body.truncated),
         "lines": {"toc": e.lines.as_list(), "body": body.lines.as_list() if body else None},
         "location": {"toc": span_location(compilation, e.lines), "body": span_location(compilation, body.lines if body else None)},
+        "layout": e.layout,
         "concepts": [
             {"label": c.concept, "theme": c.theme, "where": c.where, "count": c.count, "first_line": c.first_line,
              "surfaces": list(c.surfaces or (c.surface,)), "snippet": c.snippet}
@@ -151,7 +166,8 @@ def compilation_to_json(c: Compilation, *, text: bool = True) -> dict:
     return {
         "schema": SCHEMA_VERSION,
         "source": readable_source(c.source),
-        "format": c.kind,
+        "format": c.file_format,
+        "kind": c.kind,
         "book": book_to_json(c.book),
         "essays": [essay_to_json(e, text=text, compilation=c) for e in c.essays],
         "appendix": [appendix_to_json(a, compilation=c) for a in c.appendix],
@@ -163,6 +179,7 @@ def compilation_to_json(c: Compilation, *, text: bool = True) -> dict:
                 for k in c.concepts
             ],
         },
+        "headings": [{"line": h.line, "text": h.text, "role": h.role} for h in c.headings],
         "unparsed": [{"line": u.line, "text": u.text, "where": u.where, "location": c.location(u.line).as_dict()}
                      for u in c.unparsed],
         "warnings": list(c.warnings),

@@ -82,6 +82,21 @@ def _longest(by_key: dict[str, int], lengths: list[int], text: str) -> int | Non
     return None
 
 
+def stated_by(entry: TocEntry) -> str:
+    """How the tier of an entry is stated, for ``Tier.source``.
+
+    >>> from xianjice.extract.records import Span, TocEntry
+    >>> stated_by(TocEntry(1, "t", None, (), (), Span(3, 4), heading="一等奖", heading_line=2, layout="title-byline"))
+    'stated: heading 一等奖, line 2'
+    >>> stated_by(TocEntry(1, "t", None, (), (), Span(3, 3), heading="二等奖", heading_line=3, heading_how="column"))
+    'stated: table column 二等奖, line 3'
+    """
+    where = "in the contents" if entry.layout == "contents" and entry.heading_how == "heading" else ""
+    what = {"heading": "heading", "sentence": "sentence", "column": "table column"}.get(entry.heading_how, entry.heading_how)
+    line = f", line {entry.heading_line}" if entry.heading_line else ""
+    return f"stated: {what} {entry.heading}" + (f" {where}" if where else "") + line
+
+
 def assign_tiers(
     entries: Sequence[TocEntry],
     stats: PrefaceStats,
@@ -113,7 +128,7 @@ def assign_tiers(
             if e.heading and e.heading != label:
                 warnings.append(f"entry {e.seq}: the contents heading says {e.heading}, the results list {label}; the results list wins")
         elif e.heading:
-            explicit[e.seq] = Tier(tier_rank(e.heading), e.heading, f"stated: heading {e.heading} in the contents")
+            explicit[e.seq] = Tier(tier_rank(e.heading), e.heading, stated_by(e))
     if explicit:
         tiers = []
         for e in entries:

@@ -36,7 +36,9 @@ import re
 from collections.abc import Iterable
 
 from xianjice.extract.gazetteer import ANCHOR_KINDS, Gazetteer, load_gazetteer
+from xianjice.extract.orgs import is_organisation
 from xianjice.extract.records import Organisation, UnitRef
+from xianjice.extract.script import simplified
 
 #: Suffix → kind of a derived organisation; longest suffixes are tried first.
 SUFFIX_KINDS: dict[str, str] = {
@@ -50,7 +52,14 @@ SUFFIX_KINDS: dict[str, str] = {
     "分局": "bureau", "局": "bureau",
     "处": "section", "科": "section", "室": "section", "所": "section", "队": "section",
     "公司": "company",
+    "人民法院": "court", "法院": "court", "法庭": "court",
+    "人民检察院": "procuratorate", "检察院": "procuratorate", "分院": "branch",
+    "党校": "school",
+    "委员会": "committee", "市委会": "committee", "委会": "committee",
+    "人民政府": "government", "税务局": "bureau", "税务分局": "bureau",
 }
+#: Endings that never stand alone after a cut: ``华北水利水电大学委员会`` is one unit, not 大学 › 委员会.
+_BOUND_TAILS = frozenset({"委员会", "委会", "党委", "工委", "总支", "支部", "党支部", "党总支"})
 _SUFFIXES = tuple(sorted(SUFFIX_KINDS, key=lambda s: (-len(s), s)))
 #: Words that start with a suffix character but do not end a unit name there.
 _NOT_A_CUT = frozenset({
@@ -138,19 +147,27 @@ def split_suffixes(text: str) -> list[str]:
     ['风险处置中心']
     >>> split_suffixes("中国海关杂志社")
     ['中国海关杂志社']
+    >>> split_suffixes("甘肃省人民检察院矿区分院"), split_suffixes("华北水利水电大学委员会")
+    (['甘肃省人民检察院', '矿区分院'], ['华北水利水电大学委员会'])
+    >>> split_suffixes("自治區高級人民法院"), split_suffixes("石嘴山市惠農區人民法院")
+    (['自治區高級人民法院'], ['石嘴山市惠農區人民法院'])
     """
+    printed, text = text, simplified(text)
+    if len(text) != len(printed):
+        text = printed
     segments, start, i, depth = [], 0, 0, 0
     while i < len(text):
         depth = _quote_depth(text[i], depth)
         suffix = None if depth else next((s for s in _SUFFIXES if text.startswith(s, i)), None)
         if suffix and i + len(suffix) - start >= 2 and not _blocked(text, i, suffix) \
+                and text[i + len(suffix):] not in _BOUND_TAILS \
                 and not (suffix == "海关" and text[start:i] in _WHOLE_SYSTEM):
-            segments.append(text[start:i + len(suffix)])
+            segments.append(printed[start:i + len(suffix)])
             start = i = i + len(suffix)
             continue
         i += 1
     if start < len(text):
-        segments.append(text[start:])
+        segments.append(printed[start:])
     return segments
 
 
@@ -176,6 +193,7 @@ def kind_of(name: str) -> str:
     >>> kind_of("秘书二处"), kind_of("归类分中心"), kind_of("重庆海关课题组"), kind_of("星星")
     ('section', 'centre', 'group', 'unit')
     """
+    name = simplified(name)
     return next((SUFFIX_KINDS[s] for s in _SUFFIXES if name.endswith(s)), "unit")
 
 
@@ -200,7 +218,7 @@ def _resolve(part: str, g: Gazetteer, previous: UnitRef | None) -> UnitRef:
         return UnitRef(name=part, path=_descend(org.path, core[n:], g), known=True)
     segments = split_suffixes(core)
     root = g.root
-    if root is not None and _customs_body(segments[0]) and segments[0] != root.name:
+    if root is not None and root.name == "海关总署" and _customs_body(segments[0]) and segments[0] != root.name:
         return UnitRef(name=part, path=(root.name, *segments), known=False)
     return UnitRef(name=part, path=tuple(segments), known=False)
 
@@ -247,6 +265,8 @@ def looks_like_unit(token: str, *, gazetteer: Gazetteer | None = None) -> bool:
     [True, True, True, True, False]
     >>> [looks_like_unit(t) for t in ["谭武", "王建科", "几点思考", "海关大监管体系", "扮演好服务促进角色"]]
     [False, False, False, False, False]
+    >>> [looks_like_unit(t) for t in ["西吉縣人民法院", "郑州市委会", "某某大学马克思主义学院"]]
+    [True, True, True]
     """
     g = gazetteer or load_gazetteer()
     token = token.strip()
@@ -258,7 +278,9 @@ def looks_like_unit(token: str, *, gazetteer: Gazetteer | None = None) -> bool:
         return False
     if g.match_prefix(token) is not None:
         return True
-    return (len(token) >= 3 and token.endswith(_UNIT_ENDINGS)) or (len(token) >= 4 and token.endswith(_SHORT_ENDINGS))
+    if (len(token) >= 3 and token.endswith(_UNIT_ENDINGS)) or (len(token) >= 4 and token.endswith(_SHORT_ENDINGS)):
+        return True
+    return is_organisation(token)  # courts, procuratorates, universities … in either script
 
 
 def derived_organisations(units: Iterable[UnitRef], *, gazetteer: Gazetteer | None = None) -> tuple[Organisation, ...]:

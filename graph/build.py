@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from xianjice.extract.script import simplified
+from xianjice.extract.text import key as text_key
+
 from xianjice.errors import GraphBuildError, XianjiceError
 from xianjice.extract.records import Compilation, Concept, Essay, Organisation, Theme, UnitRef
 from xianjice.extract.serialize import readable_source
@@ -26,6 +29,20 @@ TIER_ENGLISH = {0: "Grand prize", 1: "First prize", 2: "Second prize", 3: "Third
 
 
 NODE_KINDS = ("book", "essay", "organisation", "person", "tier", "concept", "theme", "document", "proposal")
+
+
+def same_essay_key(e: Essay) -> tuple[str, str]:
+    """What makes two sources' essays one essay: the same normalised title and first unit (simplified script).
+
+    >>> from xianjice.extract.records import Essay, Span, Tier, TocEntry, UnitRef
+    >>> a = Essay(1, TocEntry(1, "《改革办案模式 防范两大风险》", 7, (UnitRef("北京海关", ()),), (), Span(1, 1)), Tier(None, None, ""))
+    >>> b = Essay(4, TocEntry(4, "改革办案模式防范两大风险", None, (UnitRef("北京海關", ()),), (), Span(9, 9)), Tier(None, None, ""))
+    >>> same_essay_key(a) == same_essay_key(b)
+    True
+    """
+    title = simplified(text_key(e.entry.title)).strip("《》\"'")
+    unit = simplified(text_key(e.entry.units[0].name)) if e.entry.units else ""
+    return title, unit
 
 
 def tier_english(rank: int) -> str:
@@ -86,6 +103,7 @@ class _Builder:
         self.lexicon = _Lexicon()
         self.unknown_orgs: set[tuple[str, ...]] = set()
         self.known_orgs: set[tuple[str, ...]] = set()
+        self.essay_keys: dict[tuple[str, str], str] = {}  # (title, unit) → essay node, shared by several sources
         for c in self.compilations:
             for o in sorted(c.organisations, key=lambda o: (o.name, o.parent or "")):
                 self.orgs.add(o)
@@ -205,10 +223,11 @@ class _Builder:
             compiler=ids.clean_text(b.compiler),
             editors=" / ".join(ids.compact_name(e.name) for e in b.editors),
             source=ids.clean_text(source),
-            source_format=c.kind,
+            source_format=c.file_format,
             line_count=c.line_count,
+            source_kind=c.kind,  # "book" or "results-list"
         )
-        if c.kind != "text" and c.locations:
+        if c.file_format != "text" and c.locations:
             # where each line is in a PDF, Word, web page or spreadsheet file, for the PROV spans of the Turtle
             self.G.graph.setdefault("locations", {})[key] = c.locations
         for e in b.editors:
@@ -216,9 +235,33 @@ class _Builder:
             self.edge(key, person, "editor", role=ids.clean_text(e.role), line=e.line)
         return key
 
+    def _another_source(self, key: str, book: str, e: Essay) -> None:
+        node = self.G.nodes[key]
+        node["sources"] = " ; ".join(sorted({*filter(None, node.get("sources", node["book"]).split(" ; ")), book}))
+        self.edge(key, book, "part_of")
+        if e.tier.rank is not None and e.tier.source.startswith("stated"):
+            tier = ids.tier_id(e.tier.rank)
+            if tier not in self.G:
+                self.node(tier, "tier", e.tier.label or "", rank=e.tier.rank)
+                self.G.nodes[tier]["label_en"] = tier_english(e.tier.rank)
+            evidence = ids.clean_text(e.tier.source)
+            old = [t for _, t, k in self.G.out_edges(key, keys=True) if k == "award"]
+            for t in old:  # a tier stated by a source replaces one inferred by another
+                if t != tier and not str(self.G.edges[key, t, "award"].get("evidence", "")).startswith("stated"):
+                    self.G.remove_edge(key, t, "award")
+            if self.G.has_edge(key, tier, "award") and not str(self.G.edges[key, tier, "award"]["evidence"]).startswith("stated"):
+                self.G.edges[key, tier, "award"]["evidence"] = evidence
+            self.edge(key, tier, "award", evidence=evidence)
+            node["tier"] = e.tier.rank
+
     def add_essay(self, book: str, c: Compilation, e: Essay) -> None:
         entry = e.entry
         key = ids.essay_id(book, e.seq)
+        same = same_essay_key(e)
+        if (earlier := self.essay_keys.get(same)) is not None and not earlier.startswith(f"essay/{book.split('/', 1)[1]}/"):
+            self._another_source(earlier, book, e)  # the same essay in another source: one node, both sources
+            return
+        self.essay_keys.setdefault(same, key)
         if key in self.G:
             raise GraphBuildError(f"{c.source}: two essays numbered {e.seq}")
         units = [

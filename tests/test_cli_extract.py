@@ -16,9 +16,9 @@ def seed_json():
 
 
 def test_json_top_level(seed_json):
-    assert list(seed_json) == ["schema", "source", "format", "book", "essays", "appendix", "lexicon", "unparsed",
-                               "warnings"]
-    assert seed_json["format"] == "text"
+    assert list(seed_json) == ["schema", "source", "format", "kind", "book", "essays", "appendix", "lexicon", "headings",
+                               "unparsed", "warnings"]
+    assert seed_json["format"] == "text" and seed_json["kind"] == "book"
     assert seed_json["unparsed"] == []
     assert len(seed_json["essays"]) == 60 and len(seed_json["appendix"]) == 2
 

@@ -57,7 +57,7 @@ def report_to_stderr(compilations: list[Compilation]) -> None:
     for c in compilations:
         click.echo(visible(summary(c)), err=True)
         for u in c.unparsed:
-            where = f", {c.location(u.line).describe()}" if c.kind != "text" else ""
+            where = f", {c.location(u.line).describe()}" if c.file_format != "text" else ""
             click.echo(visible(f"  unplaced line {u.line} ({u.where}{where}): {u.text[:60]}"), err=True)
 
 

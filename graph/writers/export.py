@@ -77,7 +77,8 @@ def book_report(c: Compilation, G: nx.MultiDiGraph) -> dict:
     not_in_lexicon = sorted({k.concept for e in essays for k in e.concepts} - concepts) if concepts else []
     return {
         "source": readable_source(c.source.replace("\\", "/").rsplit("/", 1)[-1]),
-        "format": c.kind,
+        "format": c.file_format,
+        "kind": c.kind,
         "title": c.book.title,
         "isbn": c.book.isbn,
         "lines": c.line_count,

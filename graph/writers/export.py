@@ -34,7 +34,7 @@ from xianjice.graph.writers.graphml import write_graphml
 from xianjice.graph.analysis.centrality import centrality_csv, concept_centrality, rows_triples
 from xianjice.graph.analysis.communities import community_of, concept_communities
 from xianjice.graph.writers.background import Pictures
-from xianjice.graph.writers.heatmap import heatmap_files, heatmap_matrix
+from xianjice.graph.writers.heatmap import heatmap_files, heatmap_matrix, heatmap_report
 from xianjice.graph.explorer.pages import write_html
 from xianjice.graph.analysis.themes import write_themes_csv
 from xianjice.graph.ids import DEFAULT_BASE, check_base
@@ -227,6 +227,7 @@ def _write_all(compilations: Sequence[Compilation], tmp: Path, base: str, progre
         "graph": graph_report(G),
         "rdf": {"triples": len(triples)},
         "central": [{"rank": r["rank"], "concept": r["concept"], "pagerank": r["pagerank"]} for r in rows[:10]],
+        "heatmap": heatmap_report(matrix),
         "files": dict(sorted(files.items())),
     }
     text = json.dumps(report, ensure_ascii=False, indent=2, sort_keys=False) + "\n"

@@ -146,7 +146,6 @@ def heatmap_figure(matrix: Matrix, *, title: str = TITLE):
     from matplotlib.colors import BoundaryNorm
     from matplotlib.figure import Figure
     from matplotlib.font_manager import FontProperties
-    from matplotlib.ticker import PercentFormatter
 
     units, themes, counts, essays = matrix
     font = FontProperties(fname=cjk_font())
@@ -158,6 +157,7 @@ def heatmap_figure(matrix: Matrix, *, title: str = TITLE):
     if not units or not themes:
         ax.text(0.5, 0.5, EMPTY, ha="center", va="center", fontproperties=font)
         ax.set_axis_off()
+        _pip_font_everywhere(fig, font)
         return fig
     share = np.ma.masked_equal(np.array(shares(matrix)), 0.0)
     cmap = _colormap()
@@ -180,15 +180,28 @@ def heatmap_figure(matrix: Matrix, *, title: str = TITLE):
                 ax.text(j + 0.5, i + 0.5, str(value), ha="center", va="center", fontsize=7,
                         color="white" if dark else "#222222", fontproperties=font)
     ax.set_title(title, fontproperties=font, fontsize=11)
-    bar = fig.colorbar(mesh, ax=ax, fraction=0.04, pad=0.02, ticks=SHARE_STEPS[::2],
-                       format=PercentFormatter(xmax=1, decimals=0))
+    bar = fig.colorbar(mesh, ax=ax, fraction=0.04, pad=0.02)
+    bar.set_ticks(SHARE_STEPS[::2], labels=[f"{s:.0%}" for s in SHARE_STEPS[::2]], fontproperties=font, fontsize=7)
     bar.solids.set_rasterized(False)  # a vector colour bar in the SVG too
     bar.set_label(SCALE_LABEL, fontproperties=font, fontsize=8)
-    for tick in bar.ax.get_yticklabels():
-        tick.set_fontproperties(font)
-        tick.set_fontsize(7)
+    _pip_font_everywhere(fig, font)
     fig.tight_layout()
     return fig
+
+
+def _pip_font_everywhere(fig, font) -> None:
+    """Give the pip font to every text of the figure, the empty ones matplotlib makes too.
+
+    Left with the default font, an empty title or offset text would be
+    measured with whatever font the system's font list yields, and the
+    layout could move with it.
+    """
+    from matplotlib.text import Text
+
+    for text in fig.findobj(Text):
+        size = text.get_fontsize()
+        text.set_fontproperties(font)
+        text.set_fontsize(size)
 
 
 def _colormap():
@@ -199,8 +212,7 @@ def _colormap():
     steps = len(SHARE_STEPS) - 1
     blues = colormaps["Blues"]
     cmap = ListedColormap([blues(0.15 + 0.85 * i / (steps - 1)) for i in range(steps)], name="xianjice-shares")
-    cmap.set_bad("white")
-    return cmap
+    return cmap.with_extremes(bad="white")
 
 
 def write_heatmap(G: nx.MultiDiGraph, out_dir: str | Path, *, stem: str = "units-themes") -> list[Path]:
@@ -242,9 +254,7 @@ def heatmap_files(matrix: Matrix, *, stem: str = "units-themes") -> dict[str, by
     import matplotlib
 
     out = {}
-    # every text is drawn with the pip font (fname); the family names only reach the SVG's font-family
-    style = {"svg.hashsalt": "xianjice", "svg.fonttype": "none", "axes.unicode_minus": False,
-             "font.family": "sans-serif", "font.sans-serif": list(SVG_FAMILIES)}
+    style = {"svg.hashsalt": "xianjice", "svg.fonttype": "none", "axes.unicode_minus": False}
     with matplotlib.rc_context(style), warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font")
         fig = heatmap_figure(matrix)
@@ -252,7 +262,20 @@ def heatmap_files(matrix: Matrix, *, stem: str = "units-themes") -> dict[str, by
             buffer = io.BytesIO()
             fig.savefig(buffer, format=fmt, metadata=metadata)
             out[f"{stem}.{fmt}"] = buffer.getvalue()
+    out[f"{stem}.svg"] = _svg_families(out[f"{stem}.svg"])
     return out
+
+
+def _svg_families(svg: bytes) -> bytes:
+    """Name the fonts an SVG viewer should draw the text with (matplotlib names its defaults).
+
+    Every text was drawn with the pip font; only the SVG's ``font-family``
+    declarations say otherwise, and they are all replaced.
+    """
+    import re
+
+    families = ", ".join(f"'{f}'" for f in SVG_FAMILIES) + ", sans-serif"
+    return re.sub(rb"font-family: [^;\"]*", b"font-family: " + families.encode(), svg)
 
 
 def heatmap_report(matrix: Matrix) -> dict:

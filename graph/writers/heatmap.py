@@ -112,13 +112,6 @@ def heatmap_matrix(G: nx.MultiDiGraph) -> Matrix:
     return heatmap_table(unit_theme_matrix(G, level="top"))
 
 
-def records_heatmap_matrix(compilations) -> Matrix:
-    """:func:`heatmap_matrix` computed from the records, before any graph exists (the same result, tested)."""
-    from xianjice.graph.analysis.toplevel import theme_matrix, top_unit_theme_rows
-
-    return heatmap_table(theme_matrix(top_unit_theme_rows(compilations), level="top"))
-
-
 def heatmap_table(m: dict) -> Matrix:
     """The :class:`Matrix` of a top-level unit × theme matrix: units by essays descending then label."""
     rows = sorted(m["rows"], key=lambda r: (-r["essays"], r["unit"]))
@@ -224,14 +217,6 @@ def write_heatmap(G: nx.MultiDiGraph, out_dir: str | Path, *, stem: str = "units
         When the font package is not installed.
     """
     return draw_heatmap(heatmap_matrix(G), out_dir, stem=stem)
-
-
-def warm_up() -> None:
-    """Load matplotlib and the Chinese font ahead of time (in a background process)."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: F401
-    from matplotlib.font_manager import get_font
-
-    get_font(cjk_font())
 
 
 def draw_heatmap(matrix: Matrix, out_dir: str | Path, *, stem: str = "units-themes") -> list[Path]:

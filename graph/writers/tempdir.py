@@ -43,6 +43,7 @@ def removed_if_killed(path: str | Path) -> Iterator[None]:
     1
     >>> d.is_dir()  # kept: the process was not killed
     True
+    >>> import shutil; shutil.rmtree(d)
     """
     if not os.path.exists(SHELL):
         yield

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import warnings
 from html.parser import HTMLParser
 
 import networkx as nx

@@ -1,4 +1,4 @@
-"""Static checks of the explorer pages and the heatmap: self-contained, escaped, deterministic."""
+"""Static checks of the explorer pages: self-contained, escaped, deterministic (the heatmap: test_heatmap.py)."""
 
 from __future__ import annotations
 

@@ -171,7 +171,7 @@ def heatmap_figure(matrix: Matrix, *, title: str = TITLE):
             if value:
                 dark = share[i, j] > 0.6
                 ax.text(j + 0.5, i + 0.5, str(value), ha="center", va="center", fontsize=7,
-                        color="white" if dark else "#222222", fontproperties=font)
+                        color="white" if dark else "#222222", fontproperties=font, in_layout=False)
     ax.set_title(title, fontproperties=font, fontsize=11)
     bar = fig.colorbar(mesh, ax=ax, fraction=0.04, pad=0.02)
     bar.set_ticks(SHARE_STEPS[::2], labels=[f"{s:.0%}" for s in SHARE_STEPS[::2]], fontproperties=font, fontsize=7)

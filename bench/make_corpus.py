@@ -17,11 +17,8 @@ from __future__ import annotations
 
 import argparse
 import random
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 from xianjice.extract.gazetteer import KINDS, load_gazetteer  # noqa: E402
 from xianjice.extract.text import normalise_lines  # noqa: E402

@@ -86,7 +86,7 @@ def sample_graph() -> nx.MultiDiGraph:
 
 def chromium_missing_message() -> str:
     return (f"Chromium not found at {CHROMIUM}: run `python tests/prepare.py` "
-            "(installs Debian's chromium and fonts-noto-cjk); the browser tests never skip")
+            "(installs Debian's chromium); the browser tests never skip")
 
 
 @contextlib.contextmanager

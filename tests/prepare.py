@@ -1,14 +1,15 @@
-"""Install what the tests need and the Python packages cannot bring: Chromium and CJK fonts.
+"""Install what the tests need and the Python packages cannot bring: Debian's Chromium.
 
 Run before pytest (the README's test command and ``.ci/run`` do)::
 
     python tests/prepare.py
 
-Installs Debian's ``chromium`` (the browser tests drive ``/usr/bin/chromium``
-with Playwright; no browser is ever downloaded by a test tool) and
-``fonts-noto-cjk`` (Chinese labels in the heatmap and the pages), with
-``apt-get``, only when missing.  Works as root (CI) or through ``sudo``.
-Prints what it does; exits non-zero when it cannot install.
+Installs Debian's ``chromium`` with ``apt-get`` when ``/usr/bin/chromium`` is
+missing: the browser tests drive it with Playwright, and no browser is ever
+downloaded by a test tool.  No font is installed: the heatmap draws with the
+font pip installs (``pylopdf-fonts-zh-cn``), and no browser test looks at
+how Chinese is drawn.  Works as root (CI) or through ``sudo``.  Prints what it
+does; exits non-zero when it cannot install.
 """
 
 from __future__ import annotations
@@ -20,20 +21,11 @@ import sys
 from pathlib import Path
 
 CHROMIUM = Path("/usr/bin/chromium")
-NOTO_FONTS = (
-    Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
-    Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"),
-)
 
 
 def missing_packages() -> list[str]:
     """Return the Debian packages to install (none when everything is there)."""
-    missing = []
-    if not CHROMIUM.exists():
-        missing.append("chromium")
-    if not any(p.exists() for p in NOTO_FONTS):
-        missing.append("fonts-noto-cjk")
-    return missing
+    return [] if CHROMIUM.exists() else ["chromium"]
 
 
 def _apt(args: list[str]) -> int:
@@ -52,7 +44,7 @@ def _apt(args: list[str]) -> int:
 def main() -> int:
     packages = missing_packages()
     if not packages:
-        print(f"prepare: {CHROMIUM} and fonts-noto-cjk are installed; nothing to do")
+        print(f"prepare: {CHROMIUM} is installed; nothing to do")
         return 0
     if not shutil.which("apt-get"):
         print(f"prepare: missing {', '.join(packages)} and no apt-get here; install them by hand", file=sys.stderr)

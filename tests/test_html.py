@@ -1,11 +1,10 @@
-"""Static checks of the explorer pages and the heatmap: self-contained, escaped, deterministic."""
+"""Static checks of the explorer pages: self-contained, escaped, deterministic (the heatmap: test_heatmap.py)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import re
-import warnings
 from html.parser import HTMLParser
 
 import networkx as nx
@@ -214,52 +213,6 @@ def test_seed_pages(tmp_path):
     assert data["total"] == G.number_of_nodes()
     assert len(data["essays"]) == sum(1 for _, k in G.nodes(data="kind") if k == "essay")
     assert view_paths(tmp_path / "graph.html") == pages
-
-
-def test_heatmap_png_and_svg_are_deterministic_and_draw_chinese(tmp_path):
-    from xianjice.graph.writers.heatmap import heatmap_matrix, write_heatmap
-
-    G = seed_graph()
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        first = write_heatmap(G, tmp_path / "a")
-    assert not [w for w in caught if "missing from" in str(w.message)]  # no tofu: every glyph found
-    second = write_heatmap(G, tmp_path / "b")
-    assert [p.name for p in first] == ["units-themes.png", "units-themes.svg"]
-    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
-    assert first[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    svg = first[1].read_text(encoding="utf-8")
-    assert "<dc:date>" not in svg and "Matplotlib v" not in first[0].read_bytes().decode("latin-1")
-    units, themes, counts = heatmap_matrix(G)
-    assert units and themes and sum(map(sum, counts)) > 0
-    assert svg.count("<use ") > len(units)  # labels drawn as glyph paths
-
-
-def test_heatmap_of_an_empty_graph_says_so(tmp_path):
-    from xianjice.graph.writers.heatmap import heatmap_matrix, write_heatmap
-
-    assert heatmap_matrix(nx.MultiDiGraph()) == ([], [], [])
-    png, svg = write_heatmap(nx.MultiDiGraph(), tmp_path)
-    assert png.stat().st_size > 0 and svg.read_text(encoding="utf-8").startswith("<?xml")
-
-
-def test_heatmap_without_a_chinese_font_raises_a_clear_error(monkeypatch, tmp_path):
-    from matplotlib import font_manager
-
-    from xianjice.errors import XianjiceError
-    from xianjice.graph.writers import heatmap
-
-    def nothing(*args, **kwargs):
-        raise ValueError("no font")
-
-    heatmap.cjk_font.cache_clear()
-    monkeypatch.setattr(font_manager, "findfont", nothing)
-    monkeypatch.setattr(heatmap, "NOTO_DIR", tmp_path)
-    try:
-        with pytest.raises(XianjiceError, match="fonts-noto-cjk"):
-            heatmap.write_heatmap(sample_graph(), tmp_path)
-    finally:
-        heatmap.cjk_font.cache_clear()
 
 
 def test_edges_are_node_positions_grouped_by_source():

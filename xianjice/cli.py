@@ -6,7 +6,7 @@ stderr and exit status 2 (see :mod:`xianjice.common`).
 
 from __future__ import annotations
 
-import gc
+import sys
 
 import click
 
@@ -14,9 +14,46 @@ from xianjice import __version__
 from xianjice.commands_analysis import central, themes
 from xianjice.commands_extract import concepts, extract
 from xianjice.commands_graph import build, push, query, serve
+from xianjice.gctuning import long_lived_heap
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+#: Raised by click 8.2+ for a bare ``xianjice``; the help is what to show then.
+NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
+
+
+class OneLineErrors(click.Group):
+    """A click group whose usage errors are one ``Error:`` line on stderr and exit status 2.
+
+    Click prints its usage block above the message; the tool's rule for bad
+    input is one line (see :func:`xianjice.common.clean_errors`), so a bad
+    option, a directory given as FILE or a file given as ``-o`` say only
+    what is wrong and which ``--help`` to read.
+    """
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except NO_ARGS_IS_HELP as exc:  # bare `xianjice`: the help, as click shows it
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.UsageError as exc:
+            where = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
+            _fail(f"{exc.format_message()}{where}", exc.exit_code)
+        except click.ClickException as exc:
+            _fail(exc.format_message(), exc.exit_code)
+        except click.Abort:
+            _fail("aborted", 1)
+        sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def _fail(message: str, status: int) -> None:
+    click.echo("Error: " + " ".join(message.split()), err=True)
+    sys.exit(status)
+
+
+@click.group(cls=OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="xianjice")
 def cli() -> None:
     """xianjice (献计策): turn a compilation of proposal essays into a knowledge graph.
@@ -33,22 +70,7 @@ for command in (extract, concepts, build, query, serve, push, central, themes):
     cli.add_command(command)
 
 
-#: Allocations between two young-generation collections (Python's default is 700).
-GC_THRESHOLD = (50_000, 20, 100)
-
-
 def main() -> None:
-    """The console script.
-
-    A build allocates a large heap of records and graph nodes that live until
-    the process ends, so the cyclic garbage collector is told so: it runs
-    less often, never rescans what the imports created (``gc.freeze``), and
-    skips the final sweep of the whole heap at exit.  On the seed this saves
-    about a sixth of the run; the memory cost is a few percent.
-    """
-    gc.set_threshold(*GC_THRESHOLD)
-    gc.freeze()
-    try:
+    """The console script: the command line with the collector tuned (:mod:`xianjice.gctuning`)."""
+    with long_lived_heap():
         cli(prog_name="xianjice")
-    finally:
-        gc.freeze()

@@ -41,16 +41,9 @@ def build(files: tuple[str, ...], out: str, base: str, lexicon: str | None, gaze
         xianjice build book1.txt book2.txt -o out/
         xianjice build book.txt --base https://data.example.org/xianjice/
     """
-    from xianjice.graph.writers.background import Painter
-
-    with Painter() as painter:  # forked first: matplotlib loads in a second process while the rest runs
-        _build(files, out, base, lexicon, gazetteer, quiet, timings, painter)
-
-
-def _build(files, out, base, lexicon, gazetteer, quiet, timings, painter) -> None:
     from xianjice.extract.pipeline import extract_files
-    from xianjice.graph.writers.heatmap import records_heatmap_matrix
     from xianjice.graph.ids import check_base
+    from xianjice.graph.writers.export import write_build
 
     progress = stderr_progress(quiet)
     check_base(base)
@@ -59,10 +52,7 @@ def _build(files, out, base, lexicon, gazetteer, quiet, timings, painter) -> Non
     compilations = extract_files(input_files(files), lexicon_path=lexicon, gazetteer_path=gazetteer,
                                  progress=progress, timings=stages,
                                  bar=progress_bars(quiet))
-    pictures = painter.heatmap(records_heatmap_matrix(compilations))  # drawn while the graph is built
-    from xianjice.graph.writers.export import write_build  # the heavy imports, after the drawing has started
-
-    report = write_build(compilations, out, base=base, progress=progress, timings=stages, pictures=pictures)
+    report = write_build(compilations, out, base=base, progress=progress, timings=stages)
     if timings:
         write_timings(timings, stages, time.perf_counter() - started)
     if not quiet:

@@ -38,8 +38,8 @@ def input_files(files: tuple[str, ...]) -> list[str]:
         return list(files)
     seed = bundled_seed()
     if not seed.is_file():
-        raise XianjiceError(f"no FILE given and the bundled seed is not here ({seed}): it comes with a source "
-                            "checkout installed with `pip install -e .`; name a FILE")
+        raise XianjiceError(f"no FILE given and the bundled seed is missing ({seed}): name a FILE, "
+                            "or reinstall xianjice (the seed ships in the package)")
     return [str(seed)]
 
 

@@ -4,11 +4,8 @@ One rule says which unit an essay counts for at the top level: the level
 under the root (a 直属海关, 广东分署, a school), except that headquarters
 departments count for the root itself.  :mod:`xianjice.graph.build` and
 :mod:`xianjice.graph.analysis.themes` apply it to the graph; :func:`top_unit_theme_rows`
-applies it to the records directly, so that a build can start drawing the
-heatmap before the graph exists.  The build then compares that matrix with
-the graph's and draws again in the rare case they differ (records without
-organisation paths, say); ``tests/test_themes_matrix.py`` checks they agree
-on real books.  This module imports nothing heavy.
+applies it to the records directly (the build no longer uses it: the heatmap
+is drawn from the graph's matrix).  This module imports nothing heavy.
 """
 
 from __future__ import annotations

@@ -35,13 +35,13 @@ from xianjice.graph.build import build_graph
 from xianjice.graph.writers.graphml import write_graphml
 from xianjice.graph.analysis.centrality import centrality_csv, rows_triples
 from xianjice.graph.analysis.result import analyse_graph
-from xianjice.graph.writers.background import Pictures
-from xianjice.graph.writers.heatmap import heatmap_files, heatmap_table
+from xianjice.graph.writers.heatmap import heatmap_files, heatmap_report, heatmap_table
 from xianjice.graph.explorer.pages import write_html
 from xianjice.graph.analysis.themes import matrix_csv
 from xianjice.graph.ids import DEFAULT_BASE, check_base
 from xianjice.graph.rdf.triples import graph_triples
 from xianjice.graph.writers.tables import write_csv, write_tables
+from xianjice.graph.writers.tempdir import removed_if_killed
 from xianjice.graph.writers.texttable import json_text
 from xianjice.graph.rdf.turtle import write_turtle
 
@@ -234,7 +234,7 @@ class _Stages:
 
 
 def _write_all(compilations: Sequence[Compilation], tmp: Path, base: str, progress: Progress,
-               timings: dict[str, float] | None, pictures: Pictures | None) -> dict:
+               timings: dict[str, float] | None) -> dict:
     stages = _Stages(progress, timings)
     G = build_graph(compilations)
     stages.done("graph", f"graph: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges")
@@ -256,9 +256,7 @@ def _write_all(compilations: Sequence[Compilation], tmp: Path, base: str, progre
     write_html(G, tmp / "graph.html", analysis=analysis)
     stages.done("html", "graph.html and its views")
     matrix = heatmap_table(analysis.top_matrix)
-    # drawn ahead from the records when the caller could; the graph's own matrix decides what is shown
-    files = pictures.files.result() if pictures is not None and pictures.matrix == matrix else heatmap_files(matrix)
-    for name, data in files.items():
+    for name, data in heatmap_files(matrix).items():
         (tmp / name).write_bytes(data)
     stages.done("heatmap", "unit × theme heatmap (PNG, SVG)")
     files = {p.name: p.stat().st_size for p in tmp.iterdir() if p.is_file()}
@@ -274,6 +272,7 @@ def _write_all(compilations: Sequence[Compilation], tmp: Path, base: str, progre
                      "frame": sorted(r["concept"] for r in rows if r["frame"]),
                      "options": dict(analysis.options), "weight_top_essays": analysis.concentration,
                      "warnings": list(analysis.warnings)},
+        "heatmap": heatmap_report(matrix),
         "files": dict(sorted(files.items())),
     }
     text = json_text(report, indent=2) + "\n"  # always valid UTF-8, whatever a file name or line held
@@ -288,7 +287,6 @@ def write_build(
     base: str = DEFAULT_BASE,
     progress: Progress = None,
     timings: dict[str, float] | None = None,
-    pictures: Pictures | None = None,
 ) -> dict:
     """Build the graph of ``compilations`` and write every export into ``out_dir``.
 
@@ -307,10 +305,6 @@ def write_build(
     timings
         When given, filled with the seconds each stage took (graph,
         centrality, turtle, tables, html, heatmap); never written to the build.
-    pictures
-        A heatmap already being drawn (:meth:`xianjice.graph.writers.background.Painter.heatmap`
-        of :func:`xianjice.graph.writers.heatmap.records_heatmap_matrix`), used when its
-        matrix is the graph's; otherwise the heatmap is drawn here.
 
     Returns
     -------
@@ -334,10 +328,11 @@ def write_build(
     except OSError as exc:
         raise ExportError(f"{out}: cannot create the output directory: {exc.strerror or exc}") from exc
     try:
-        report = _write_all(compilations, tmp, base, progress, timings, pictures)
-        _carry_over(out, tmp)
-        os.chmod(tmp, 0o755)
-        _swap_in(tmp, out)
+        with removed_if_killed(tmp):  # kill -9 or SIGTERM run no finally: a watcher removes tmp then
+            report = _write_all(compilations, tmp, base, progress, timings)
+            _carry_over(out, tmp)
+            os.chmod(tmp, 0o755)
+            _swap_in(tmp, out)
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         where = f" ({exc.filename})" if exc.filename else ""

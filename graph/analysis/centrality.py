@@ -92,7 +92,10 @@ def _bridging_pivots(B: nx.Graph) -> int:
     return max(20, min(BRIDGING_PIVOTS, BRIDGING_EDGE_VISITS // edges, len(B)))
 
 #: The measures ``--by`` may sort on.
-MEASURES = ("pagerank", "betweenness", "degree", "eigenvector")
+MEASURES = ("essays", "pagerank", "betweenness", "degree", "eigenvector")
+
+#: The default ranking: essay count, PageRank breaking its ties (see the module docstring).
+DEFAULT_BY = "essays"
 
 #: Output columns, in order.
 COLUMNS = (
@@ -198,7 +201,7 @@ def essay_unit_sets(G: nx.MultiDiGraph, essays) -> tuple[dict[str, frozenset], d
 def concept_centrality(
     G: nx.MultiDiGraph,
     *,
-    by: str = "pagerank",
+    by: str = DEFAULT_BY,
     sample_betweenness_above: int = SAMPLE_ABOVE,
     seed: int = 0,
     communities: list[dict] | Mapping[str, int] | None = None,
@@ -281,7 +284,7 @@ def concept_centrality(
 
 
 def centrality_rows(G: nx.MultiDiGraph, inc: Incidence, pw: PairWeights, *, units: Mapping[str, frozenset],
-                    tops: Mapping[str, frozenset], by: str = "pagerank", seed: int = 0, communities=None,
+                    tops: Mapping[str, frozenset], by: str = DEFAULT_BY, seed: int = 0, communities=None,
                     sample_betweenness_above: int = SAMPLE_ABOVE, resamples: int = RESAMPLES,
                     network: nx.Graph | None = None) -> list[dict]:
     """:func:`concept_centrality` from parts already computed (:func:`xianjice.graph.analysis.result.analyse_graph`).
@@ -347,12 +350,17 @@ def centrality_rows(G: nx.MultiDiGraph, inc: Incidence, pw: PairWeights, *, unit
             if low is not None:
                 row.update(rank_low=int(low[i]), rank_high=int(high[i]))
         rows.append(row)
-    ranked = sorted((r for r in rows if r["id"] in position),
-                    key=lambda r: (-r[by], -r["essays"], r["concept"], r["id"]))
+    ranked = sorted((r for r in rows if r["id"] in position), key=lambda r: (*_rank_key(r, by), r["concept"], r["id"]))
     rest = sorted((r for r in rows if r["id"] not in position), key=lambda r: (-r["essays"], r["concept"], r["id"]))
-    for i, r in enumerate(ranked, 1):
-        r["rank"] = i
+    for i, r in enumerate(ranked, 1):  # standard competition ranking: ties share the better rank ("1224")
+        r["rank"] = ranked[i - 2]["rank"] if i > 1 and _rank_key(ranked[i - 2], by) == _rank_key(r, by) else i
     return ranked + rest
+
+
+def _rank_key(row: dict, by: str) -> tuple:
+    """What the rank compares: ``by``, then essays (PageRank when ``by`` is ``essays``); the label only orders ties."""
+    second = "pagerank" if by == "essays" else "essays"
+    return (-row[by], -row[second])
 
 
 # --- rendering --------------------------------------------------------------
@@ -448,7 +456,7 @@ def frame_summary(rows: list[dict]) -> str:
     frame = [r for r in rows if r["frame"] and r["rank"] is None]
     if not frame:
         return ""
-    names = ", ".join(f"{r['concept']} ({r['essays']} essays)" for r in frame)
+    names = ", ".join(f"{r['concept']} ({r['essays']} essay{'' if r['essays'] == 1 else 's'})" for r in frame)
     return f"Frame layer (campaign slogans, not ranked; --with-frame ranks them): {names}"
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 import numpy as np
 
-from xianjice.graph.analysis.centrality import MEASURES, SAMPLE_ABOVE, centrality_rows
+from xianjice.graph.analysis.centrality import DEFAULT_BY, MEASURES, SAMPLE_ABOVE, centrality_rows
 from xianjice.graph.analysis.communities import RESOLUTION, network_communities
 from xianjice.graph.analysis.cooccurrence import (
     BODY_WEIGHT, CONCENTRATION_LIMIT, CONCENTRATION_TOP, MIN_ESSAYS, TITLE_WEIGHT, eligible, incidence,
@@ -88,7 +88,7 @@ class Analysis:
 def analyse_graph(
     G: nx.MultiDiGraph,
     *,
-    by: str = "pagerank",
+    by: str = DEFAULT_BY,
     seed: int = 0,
     with_frame: bool = False,
     min_essays: int = MIN_ESSAYS,

@@ -49,8 +49,18 @@ Every concept some essay discusses gets a row; those outside the network
 (too few essays, or frame layer) come after the ranking with ``rank``
 ``None`` and no measures.  Every measure is rounded to :data:`DECIMALS`
 places, and the ranking sorts the rounded values, so the table is the same
-on every platform.  Ties are broken by the number of essays (more first),
-then by the concept label in Unicode code point order.
+on every platform.
+
+The default ranking (:data:`DEFAULT_BY`, ``by="essays"``) is by the number
+of essays that discuss the concept, PageRank breaking its ties: removing one
+essay changes an essay count by at most one, where it can reorder the
+network measures of a small corpus wholesale (Borgatti, Carley & Krackhardt
+2006, "On the robustness of centrality measures under conditions of
+imperfect data", *Social Networks* 28(2):124–136); PageRank then orders the
+concepts discussed equally often by the company they keep.  By a network
+measure, ties go to the concept of more essays.  Concepts still tied on both
+share the better rank (standard competition ranking, "1224"); the label, in
+Unicode code point order, only orders the rows.
 """
 
 from __future__ import annotations
@@ -218,7 +228,8 @@ def concept_centrality(
     G
         The knowledge graph (:func:`xianjice.graph.build.build_graph`).
     by
-        The measure to rank by: one of :data:`MEASURES`.
+        The measure to rank by: one of :data:`MEASURES` (``essays``: the
+        number of essays, PageRank breaking ties; the default).
     sample_betweenness_above
         Beyond this many concepts, betweenness is estimated from this many
         source concepts drawn with ``seed``.
@@ -244,8 +255,10 @@ def concept_centrality(
     list of dict
         One dict per concept with the keys of :data:`COLUMNS` (``concept``
         is the label, ``id`` the node id).  The network's concepts come
-        first, sorted by ``by`` descending, then ``essays`` descending, then
-        ``concept`` by Unicode code point, ``rank`` counting from 1; then
+        first, sorted by ``by`` descending, then ``essays`` descending
+        (``pagerank`` when ``by`` is ``essays``), then ``concept`` by
+        Unicode code point, ``rank`` counting from 1 (concepts tied on the
+        first two keys share the better rank); then
         the others (``rank`` ``None``, columns of :data:`RANKED_ONLY`
         ``None``), by essays descending then label.
 

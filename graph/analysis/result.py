@@ -140,8 +140,8 @@ def analyse_graph(
     ...         G.add_node(c, kind="concept", label=c, theme="监管")
     ...         _ = G.add_edge(e, c, key="about")
     >>> a = analyse_graph(G, resamples=20)
-    >>> [(r["concept"], r["rank"], r["community_name"]) for r in a.centrality]
-    [('a', 1, '监管'), ('b', 2, '监管'), ('c', None, '')]
+    >>> [(r["concept"], r["rank"], r["community_name"]) for r in a.centrality]  # a and b tie: one rank
+    [('a', 1, '监管'), ('b', 1, '监管'), ('c', None, '')]
     >>> a.top_matrix["totals"]
     {'essays': 3, 'themes': {'监管': 3}}
     """

@@ -181,7 +181,7 @@ def test_ties_by_essays_then_label():
     # by betweenness: c first, then the zeros a, b (two essays each) before d (one)
     rows = cc(tiny_graph(TRIANGLE_PENDANT), by="betweenness")
     assert [r["concept"] for r in rows] == ["c", "a", "b", "d"]
-    assert [r["rank"] for r in rows] == [1, 2, 3, 4]
+    assert [r["rank"] for r in rows] == [1, 2, 2, 4]  # a and b tie on both keys: they share a rank ("1224")
 
 
 def test_label_ties_use_code_points_not_pinyin():
@@ -238,7 +238,9 @@ def test_seed_ranking_is_stable_under_shuffled_essays(seed_analysed):
     assert len(ranked) >= 10
     pageranks = [r["pagerank"] for r in ranked]
     assert sum(pageranks) == pytest.approx(1, abs=1e-4)
-    assert pageranks == sorted(pageranks, reverse=True)
+    keys = [(r["essays"], r["pagerank"]) for r in ranked]  # the default: essays, PageRank breaking ties
+    assert keys == sorted(keys, reverse=True)
+    assert [r["rank"] for r in ranked] == [1 + sum(k > key for k in keys) for key in keys]
     assert all(r["rank_low"] is not None and 1 <= r["rank_low"] <= r["rank_high"] <= len(ranked) for r in ranked)
 
 

@@ -37,14 +37,16 @@ def test_json_is_a_list_of_objects_best_first(central_json):
     rows = ranked(central_json)
     assert isinstance(central_json, list) and len(rows) >= 10
     assert [list(r) for r in central_json] == [list(COLUMNS)] * len(central_json)
-    assert [r["rank"] for r in rows] == list(range(1, len(rows) + 1))
     assert central_json[: len(rows)] == rows  # the ranking first, then the concepts not ranked
-    keys = [(-r["pagerank"], -r["essays"], r["concept"]) for r in rows]
+    keys = [(-r["essays"], -r["pagerank"]) for r in rows]  # the default: essays, PageRank breaking ties
     assert keys == sorted(keys)
+    assert [r["rank"] for r in rows] == [1 + sum(k < key for k in keys) for key in keys]  # ties share a rank
+    assert len({r["rank"] for r in rows}) > len(rows) // 2
     assert all(r["concept"] and r["theme"] and r["community"] >= 1 and r["community_name"] for r in rows)
     assert all(1 <= r["rank_low"] <= r["rank_high"] <= len(rows) for r in rows)
     unranked = central_json[len(rows):]
-    assert unranked and all(r["essays"] < 2 and r["pagerank"] is None for r in unranked)
+    assert unranked and all((r["essays"] < 2 or r["frame"]) and r["pagerank"] is None for r in unranked)
+    assert all(r["essays"] >= 2 and not r["frame"] for r in rows)
 
 
 def test_top_limits_and_by_changes_the_order(central_json):
@@ -68,21 +70,27 @@ def test_csv(central_json):
 def test_table_has_the_top_concepts_rank_intervals_and_the_communities(central_json, central_table):
     rows = ranked(central_json)
     lines = central_table.splitlines()
-    assert lines[0].startswith(f"Concepts by pagerank (10 of {len(rows)} ranked; 95% rank: bootstrap")
+    assert lines[0].startswith(f"Concepts by essays (10 of {len(rows)} ranked; 95% rank: bootstrap")
     assert lines[1].split()[:5] == ["#", "95%", "rank", "concept", "theme"]
     first = rows[0]
     interval = f"{first['rank_low']}–{first['rank_high']}" if first["rank_low"] != first["rank_high"] \
         else str(first["rank_low"])
     assert lines[2].split()[:4] == ["1", interval, first["concept"], first["theme"]]
     assert any(line.startswith("Communities (Louvain on association strength, seed 0)") for line in lines)
-    assert f"Not ranked: {len(central_json) - len(rows)} concepts discussed in fewer than 2 essays." in lines
+    frame = [r for r in central_json if r["frame"]]
+    assert f"Not ranked: {len(central_json) - len(rows) - len(frame)} concepts discussed in fewer than 2 essays." \
+        in lines
+    assert any(line.startswith("Frame layer (campaign slogans, not ranked") for line in lines) == bool(frame)
     for r in rows[:10]:
         assert r["concept"] in central_table
 
 
 def test_options_change_what_is_ranked(central_json):
     everything = json.loads(run("central", "--format", "json", "--top", "0", "--min-essays", "1").stdout)
-    assert len(ranked(everything)) == len(everything) == len(central_json)
+    frame = sum(r["frame"] for r in central_json)
+    assert len(ranked(everything)) == len(everything) - frame and len(everything) == len(central_json)
+    framed = json.loads(run("central", "--format", "json", "--top", "0", "--min-essays", "1", "--with-frame").stdout)
+    assert len(ranked(framed)) == len(central_json)
     plain = json.loads(run("central", "--format", "json", "--resamples", "0").stdout)
     assert {r["rank_low"] for r in plain} == {None}
 

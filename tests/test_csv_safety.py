@@ -129,7 +129,10 @@ def test_themes_and_centrality_tables():
     rows = concept_centrality(G)
     table = _read(centrality_csv(rows))
     assert {r["theme"] for r in table} >= {"'" + THEME}
-    assert all(float(r["pagerank"]) >= 0 for r in table)
+    assert any(r["rank"] for r in table)
+    # concepts outside the ranking have empty measures (None), the ranked ones numbers
+    assert all((r["rank"] == "") == (r["pagerank"] == "") for r in table)
+    assert all(float(r["pagerank"]) >= 0 for r in table if r["rank"])
 
 
 def test_query_and_concepts_csv_on_stdout():

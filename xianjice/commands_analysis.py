@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from xianjice.common import clean_errors, data_options, input_files
+from xianjice.graph.analysis.centrality import DEFAULT_BY, MEASURES
 
 FORMATS = ("table", "json", "csv")
 
@@ -21,8 +22,9 @@ _files = click.argument("files", nargs=-1, type=click.Path())
 
 @click.command()
 @_files
-@click.option("--by", type=click.Choice(["pagerank", "betweenness", "degree", "eigenvector"]), default="pagerank",
-              show_default=True, help="The measure to rank by (ties: more essays first, then label).")
+@click.option("--by", type=click.Choice(MEASURES), default=DEFAULT_BY, show_default=True,
+              help="The measure to rank by: essays (ties: PageRank) or a network measure (ties: more essays); "
+                   "concepts still tied share a rank.")
 @click.option("--top", type=click.IntRange(min=0), default=20, show_default=True,
               help="Show the N best; 0 for every concept (those not ranked last).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,

@@ -49,8 +49,18 @@ Every concept some essay discusses gets a row; those outside the network
 (too few essays, or frame layer) come after the ranking with ``rank``
 ``None`` and no measures.  Every measure is rounded to :data:`DECIMALS`
 places, and the ranking sorts the rounded values, so the table is the same
-on every platform.  Ties are broken by the number of essays (more first),
-then by the concept label in Unicode code point order.
+on every platform.
+
+The default ranking (:data:`DEFAULT_BY`, ``by="essays"``) is by the number
+of essays that discuss the concept, PageRank breaking its ties: removing one
+essay changes an essay count by at most one, where it can reorder the
+network measures of a small corpus wholesale (Borgatti, Carley & Krackhardt
+2006, "On the robustness of centrality measures under conditions of
+imperfect data", *Social Networks* 28(2):124–136); PageRank then orders the
+concepts discussed equally often by the company they keep.  By a network
+measure, ties go to the concept of more essays.  Concepts still tied on both
+share the better rank (standard competition ranking, "1224"); the label, in
+Unicode code point order, only orders the rows.
 """
 
 from __future__ import annotations
@@ -92,7 +102,10 @@ def _bridging_pivots(B: nx.Graph) -> int:
     return max(20, min(BRIDGING_PIVOTS, BRIDGING_EDGE_VISITS // edges, len(B)))
 
 #: The measures ``--by`` may sort on.
-MEASURES = ("pagerank", "betweenness", "degree", "eigenvector")
+MEASURES = ("essays", "pagerank", "betweenness", "degree", "eigenvector")
+
+#: The default ranking: essay count, PageRank breaking its ties (see the module docstring).
+DEFAULT_BY = "essays"
 
 #: Output columns, in order.
 COLUMNS = (
@@ -198,7 +211,7 @@ def essay_unit_sets(G: nx.MultiDiGraph, essays) -> tuple[dict[str, frozenset], d
 def concept_centrality(
     G: nx.MultiDiGraph,
     *,
-    by: str = "pagerank",
+    by: str = DEFAULT_BY,
     sample_betweenness_above: int = SAMPLE_ABOVE,
     seed: int = 0,
     communities: list[dict] | Mapping[str, int] | None = None,
@@ -215,7 +228,8 @@ def concept_centrality(
     G
         The knowledge graph (:func:`xianjice.graph.build.build_graph`).
     by
-        The measure to rank by: one of :data:`MEASURES`.
+        The measure to rank by: one of :data:`MEASURES` (``essays``: the
+        number of essays, PageRank breaking ties; the default).
     sample_betweenness_above
         Beyond this many concepts, betweenness is estimated from this many
         source concepts drawn with ``seed``.
@@ -241,8 +255,10 @@ def concept_centrality(
     list of dict
         One dict per concept with the keys of :data:`COLUMNS` (``concept``
         is the label, ``id`` the node id).  The network's concepts come
-        first, sorted by ``by`` descending, then ``essays`` descending, then
-        ``concept`` by Unicode code point, ``rank`` counting from 1; then
+        first, sorted by ``by`` descending, then ``essays`` descending
+        (``pagerank`` when ``by`` is ``essays``), then ``concept`` by
+        Unicode code point, ``rank`` counting from 1 (concepts tied on the
+        first two keys share the better rank); then
         the others (``rank`` ``None``, columns of :data:`RANKED_ONLY`
         ``None``), by essays descending then label.
 
@@ -281,7 +297,7 @@ def concept_centrality(
 
 
 def centrality_rows(G: nx.MultiDiGraph, inc: Incidence, pw: PairWeights, *, units: Mapping[str, frozenset],
-                    tops: Mapping[str, frozenset], by: str = "pagerank", seed: int = 0, communities=None,
+                    tops: Mapping[str, frozenset], by: str = DEFAULT_BY, seed: int = 0, communities=None,
                     sample_betweenness_above: int = SAMPLE_ABOVE, resamples: int = RESAMPLES,
                     network: nx.Graph | None = None) -> list[dict]:
     """:func:`concept_centrality` from parts already computed (:func:`xianjice.graph.analysis.result.analyse_graph`).
@@ -347,12 +363,17 @@ def centrality_rows(G: nx.MultiDiGraph, inc: Incidence, pw: PairWeights, *, unit
             if low is not None:
                 row.update(rank_low=int(low[i]), rank_high=int(high[i]))
         rows.append(row)
-    ranked = sorted((r for r in rows if r["id"] in position),
-                    key=lambda r: (-r[by], -r["essays"], r["concept"], r["id"]))
+    ranked = sorted((r for r in rows if r["id"] in position), key=lambda r: (*_rank_key(r, by), r["concept"], r["id"]))
     rest = sorted((r for r in rows if r["id"] not in position), key=lambda r: (-r["essays"], r["concept"], r["id"]))
-    for i, r in enumerate(ranked, 1):
-        r["rank"] = i
+    for i, r in enumerate(ranked, 1):  # standard competition ranking: ties share the better rank ("1224")
+        r["rank"] = ranked[i - 2]["rank"] if i > 1 and _rank_key(ranked[i - 2], by) == _rank_key(r, by) else i
     return ranked + rest
+
+
+def _rank_key(row: dict, by: str) -> tuple:
+    """What the rank compares: ``by``, then essays (PageRank when ``by`` is ``essays``); the label only orders ties."""
+    second = "pagerank" if by == "essays" else "essays"
+    return (-row[by], -row[second])
 
 
 # --- rendering --------------------------------------------------------------
@@ -448,7 +469,7 @@ def frame_summary(rows: list[dict]) -> str:
     frame = [r for r in rows if r["frame"] and r["rank"] is None]
     if not frame:
         return ""
-    names = ", ".join(f"{r['concept']} ({r['essays']} essays)" for r in frame)
+    names = ", ".join(f"{r['concept']} ({r['essays']} essay{'' if r['essays'] == 1 else 's'})" for r in frame)
     return f"Frame layer (campaign slogans, not ranked; --with-frame ranks them): {names}"
 
 

@@ -34,7 +34,7 @@ DENSE_EIGEN_LIMIT = 1000
 #: Draws summed together (one sparse product each batch).
 BATCH = 50
 #: Bootstrap rank measures (betweenness is too costly to recompute for every draw).
-BOOTSTRAP_MEASURES = ("pagerank", "degree", "eigenvector")
+BOOTSTRAP_MEASURES = ("essays", "pagerank", "degree", "eigenvector")
 
 
 def pagerank_matrix(W: np.ndarray, *, alpha: float = ALPHA, tol: float = TOL, max_iter: int = 10_000) -> np.ndarray:
@@ -208,7 +208,11 @@ def bootstrap_ranks(pw, present: np.ndarray, labels: list[str], ids: list[str], 
         totals = np.asarray(pw.pair_totals(m)).reshape(len(pw.pairs), size)
         essays = np.asarray(presentT @ m).reshape(k, size)
         for b in range(size):
-            out[start + b] = ranks(measure_values(pw.square(totals[:, b]), measure, ids), essays[:, b], labels, ids)
+            W = pw.square(totals[:, b])
+            if measure == "essays":  # essay count first, PageRank breaking its ties
+                out[start + b] = ranks(essays[:, b], np.round(pagerank_matrix(W), DECIMALS), labels, ids)
+            else:
+                out[start + b] = ranks(measure_values(W, measure, ids), essays[:, b], labels, ids)
     return out
 
 

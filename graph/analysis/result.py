@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 import numpy as np
 
-from xianjice.graph.analysis.centrality import MEASURES, SAMPLE_ABOVE, centrality_rows
+from xianjice.graph.analysis.centrality import DEFAULT_BY, MEASURES, SAMPLE_ABOVE, centrality_rows
 from xianjice.graph.analysis.communities import RESOLUTION, network_communities
 from xianjice.graph.analysis.cooccurrence import (
     BODY_WEIGHT, CONCENTRATION_LIMIT, CONCENTRATION_TOP, MIN_ESSAYS, TITLE_WEIGHT, eligible, incidence,
@@ -88,7 +88,7 @@ class Analysis:
 def analyse_graph(
     G: nx.MultiDiGraph,
     *,
-    by: str = "pagerank",
+    by: str = DEFAULT_BY,
     seed: int = 0,
     with_frame: bool = False,
     min_essays: int = MIN_ESSAYS,
@@ -140,8 +140,8 @@ def analyse_graph(
     ...         G.add_node(c, kind="concept", label=c, theme="监管")
     ...         _ = G.add_edge(e, c, key="about")
     >>> a = analyse_graph(G, resamples=20)
-    >>> [(r["concept"], r["rank"], r["community_name"]) for r in a.centrality]
-    [('a', 1, '监管'), ('b', 2, '监管'), ('c', None, '')]
+    >>> [(r["concept"], r["rank"], r["community_name"]) for r in a.centrality]  # a and b tie: one rank
+    [('a', 1, '监管'), ('b', 1, '监管'), ('c', None, '')]
     >>> a.top_matrix["totals"]
     {'essays': 3, 'themes': {'监管': 3}}
     """

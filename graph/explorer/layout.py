@@ -15,6 +15,8 @@ import networkx as nx
 
 #: Canvas units per node, roughly: the layout's square is ``SPREAD * sqrt(nodes)`` wide.
 SPREAD = 55
+#: Layout weight of an edge of a hub relation (an ordinary edge weighs 1 or more).
+HUB_WEIGHT = 0.03
 
 
 def first_positions(shown: list[int], edges: list[tuple], *, hub: set[int] = frozenset(),
@@ -23,8 +25,8 @@ def first_positions(shown: list[int], edges: list[tuple], *, hub: set[int] = fro
 
     ``edges`` are :func:`xianjice.graph.explorer.data_block.first_view`'s
     ``(number, source, target, relation, value)``; edges of a ``hub``
-    relation (every essay to its book, its tier) are left out of the layout
-    as they are out of the page's physics; ``value`` (essays) weighs an edge
+    relation (every essay to its book, its tier) weigh little (they keep the hub nearby without pulling every essay into
+    one knot); ``value`` (essays) weighs an edge
     by its logarithm.  Deterministic for a given ``seed``; rounded to 0.1.
 
     >>> pos = first_positions([0, 1, 2], [(0, 0, 1, 0, None), (1, 1, 2, 0, None)])
@@ -36,15 +38,15 @@ def first_positions(shown: list[int], edges: list[tuple], *, hub: set[int] = fro
     H = nx.Graph()
     H.add_nodes_from(shown)
     for _, u, v, rel, value in edges:
-        if rel in hub or u == v:
+        if u == v:
             continue
-        w = 1.0 + math.log(value) if value else 1.0
+        w = HUB_WEIGHT if rel in hub else 1.0 + math.log(value) if value else 1.0
         if H.has_edge(u, v):
             H[u][v]["weight"] += w
         else:
             H.add_edge(u, v, weight=w)
     n = len(H)
     pos = nx.spring_layout(H, seed=seed, weight="weight", iterations=60 if n <= 600 else 35,
-                           k=1.4 / math.sqrt(n))
+                           k=2.5 / math.sqrt(n))
     scale = SPREAD * math.sqrt(n)
     return {i: (round(float(x) * scale, 1), round(float(y) * scale, 1)) for i, (x, y) in pos.items()}

@@ -154,7 +154,7 @@ def test_click_highlights_neighbourhood_and_opens_essay_details(watch):
     }""")
     assert "200,200,200" not in colours["concept/feng-xian"]  # neighbour keeps its colour
     assert "200,200,200" in colours["concept/tong-ji"]  # the rest is dimmed
-    page.click("#panel-lists button[data-id='concept/da-jian-guan']")
+    page.click("#panel a[data-id='concept/da-jian-guan']")
     assert page.text_content("#panel-title") == "大监管体系"
     page.click("#close")
     assert page.locator("#panel").is_hidden()
@@ -165,7 +165,7 @@ def test_planted_markup_is_shown_as_text_and_never_runs(watch):
     page = watch.page
     page.evaluate("xj.select('essay/b/03')")
     assert page.text_content("#panel-title") == SCRIPT_TITLE
-    assert IMG_NAME in page.text_content("#panel-lists")
+    assert IMG_NAME in page.text_content("#panel")
     page.evaluate("xj.select('essay/b/02')")
     assert '<a href="javascript' in page.text_content("#panel-fields")
     page.fill("#search", "<img")
@@ -291,6 +291,8 @@ def test_large_page_shows_its_frame_first_and_reaches_the_rest(chromium, tmp_pat
         assert page.text_content("#panel-title") == "关于第599项工作的思考与建议"
         assert "1. 建立健全协调机制" in page.text_content("#panel-lists")
         page.click("#reset")  # what search revealed stays until reset
+        assert not [i for i in shown_ids(page) if i.startswith("essay/")]  # 600 essays: on demand
+        page.check("#kinds input[data-kind='essay']")
         page.select_option("#f-tier", "1")
         tier1 = {f"essay/big/{n:05d}" for n in range(1, 601) if G.nodes[f"essay/big/{n:05d}"]["tier"] == 1}
         essays = {i for i in shown_ids(page) if i.startswith("essay/")}

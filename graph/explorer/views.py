@@ -334,7 +334,7 @@ ESSAY_HEAD = (("unit", "out"), ("author", "out"), ("award", "out"))
 #: Heading of the top-level units that wrote on a theme or concept.
 UNITS_HEADING = "写作单位 units (essays)"
 #: Name of a node's essay count field.
-COUNT_FIELD = "征文 essays"
+COUNT_FIELD = "篇数 essay count"
 
 
 def unit_counts(essays: Iterable[int], facts: dict) -> list[tuple[str, int]]:

@@ -107,6 +107,9 @@ def page_data(G: nx.MultiDiGraph, view: dict, *, facts: dict, links: list, limit
         en.append(str(attrs.get("label_en") or ""))
         al.append(str(attrs.get("aliases") or ""))
     data["py"], data["en"], data["al"] = py, en, al
+    # plain labels of the nodes listed by another name (same-named units with their parents): unit paths use them
+    data["plain"] = {str(i): str(G.nodes[n].get("label") or n) for i, n in enumerate(ids)
+                     if n in G and data["l"][i] != str(G.nodes[n].get("label") or n)}
     data.update(_edges(view, index))
     data["mx"] = matrix_block(G, facts["essay_ids"])
     data["mx"]["own"] = OWN

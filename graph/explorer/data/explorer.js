@@ -413,7 +413,7 @@
     var path = [], seen = new Set();
     while (i !== undefined && !seen.has(i)) {
       seen.add(i);
-      path.unshift(DATA.sh[i] || DATA.l[i]);
+      path.unshift((DATA.plain && DATA.plain[i]) || DATA.l[i]);
       var up = outE[i].filter(function (e) { return DATA.rels[eRel[e]][0] === "sub_organisation_of"; })
         .map(function (e) { return eTo[e]; }).sort(function (a, b) { return cmp(IDS[a], IDS[b]); });
       i = up[0];

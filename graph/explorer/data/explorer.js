@@ -139,7 +139,10 @@
   // the first view: pyvis's nodes and edges, with plain-text hover titles
   var edgeNumber = function (item) { return parseInt(item.id.slice(1), 10); };
   var firstNodes = readJSON("xj-nodes"), firstEdges = readJSON("xj-edges");
-  firstNodes.forEach(function (item) { item.title = nodeTip(INDEX.get(item.id)); });
+  firstNodes.forEach(function (item) {
+    item.title = nodeTip(INDEX.get(item.id));
+    if (item.x !== undefined) positions.set(INDEX.get(item.id), { x: item.x, y: item.y });  // laid out when written
+  });
   firstEdges.forEach(function (item) { item.title = edgeTip(edgeNumber(item)); });
   var nodesDS = new vis.DataSet(firstNodes);
   var edgesDS = new vis.DataSet(firstEdges);

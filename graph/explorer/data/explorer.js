@@ -10,8 +10,54 @@
   "use strict";
   var $ = function (id) { return document.getElementById(id); };
   var readJSON = function (id) { return JSON.parse($(id).textContent); };
-  var DATA = readJSON("xj-data");
+  var MARKS = { start: performance.now() };
   var OPTIONS = readJSON("xj-options");
+
+  // --- first draw: pyvis's nodes and edges (small), at the positions written with the page, before the data
+  // block (large) is read; labels sized for the zoom that fits them (the most central ones 13 px on screen)
+  var firstNodes = readJSON("xj-nodes"), firstEdges = readJSON("xj-edges");
+  function fitScale(items) {
+    var box = $("network").getBoundingClientRect(), minX = Infinity, minY = Infinity, maxX = -Infinity,
+      maxY = -Infinity;
+    items.forEach(function (n) {
+      if (n.x === undefined) return;
+      minX = Math.min(minX, n.x - n.size); maxX = Math.max(maxX, n.x + n.size);
+      minY = Math.min(minY, n.y - n.size); maxY = Math.max(maxY, n.y + n.size + 16);
+    });
+    if (!isFinite(minX) || !box.width) return 1;
+    return Math.min(box.width / (maxX - minX + 40), box.height / (maxY - minY + 40), 2);
+  }
+  function labelRoom() {
+    var box = $("network").getBoundingClientRect();
+    return Math.max(12, Math.min(90, Math.round(box.width * box.height / 30000)));
+  }
+  function fontSize(rank, scale, room) {
+    var size = rank < room ? 13 / scale : rank < 3 * room ? 12 / (1.8 * scale) : 12 / (3 * scale);
+    return Math.max(4, Math.min(60, size));
+  }
+  (function () {
+    var scale = fitScale(firstNodes), room = labelRoom();
+    firstNodes.forEach(function (n, r) { n.font = { size: fontSize(r, scale, room), color: "#222222" }; });
+  })();
+  var nodesDS = new vis.DataSet(firstNodes);
+  var edgesDS = new vis.DataSet(firstEdges);
+  MARKS.prepared = performance.now();
+  var network = new vis.Network($("network"), { nodes: nodesDS, edges: edgesDS }, OPTIONS);
+  network.fit({ animation: false });
+  MARKS.network = performance.now();
+  var xj = window.xj = { settled: false, settleMs: null, firstDrawMs: null, marks: MARKS, network: network };
+  network.once("afterDrawing", function () {
+    xj.firstDrawMs = performance.now();
+    document.body.setAttribute("data-drawn", "1");
+    $("progress").textContent = "载入中 loading…";
+    setTimeout(main, 0);
+  });
+
+  // --- the rest: the data block, search, filters, panels, matrix -------------------------------------
+  function main() {
+  var DATA = readJSON("xj-data");
+  MARKS.data = performance.now();
+  xj.data = DATA;
   var DIM = "rgba(200,200,200,0.35)";
   var HUB_STYLE = DATA.hubStyle || {};
   var MAX_RESULTS = 20, MAX_REVEAL = 60, MAX_LIST = DATA.maxList || 300, LEGEND_OPEN_ROWS = 6;
@@ -19,7 +65,6 @@
   var INDEX = new Map();
   IDS.forEach(function (id, i) { INDEX.set(id, i); });
 
-  var xj = window.xj = { settled: false, settleMs: null, firstDrawMs: null, data: DATA };
   var state = { kinds: {}, tier: null, theme: -1, unit: -1, revealed: new Set(), visible: new Set(), selected: null,
     minW: DATA.minW || 1, tab: DATA.mx && DATA.mxEssays ? "matrix" : "graph", cell: null };
   xj.state = state;
@@ -138,14 +183,11 @@
 
   // the first view: pyvis's nodes and edges, with plain-text hover titles
   var edgeNumber = function (item) { return parseInt(item.id.slice(1), 10); };
-  var firstNodes = readJSON("xj-nodes"), firstEdges = readJSON("xj-edges");
-  firstNodes.forEach(function (item) {
-    item.title = nodeTip(INDEX.get(item.id));
+  nodesDS.update(firstNodes.map(function (item) {
     if (item.x !== undefined) positions.set(INDEX.get(item.id), { x: item.x, y: item.y });  // laid out when written
-  });
-  firstEdges.forEach(function (item) { item.title = edgeTip(edgeNumber(item)); });
-  var nodesDS = new vis.DataSet(firstNodes);
-  var edgesDS = new vis.DataSet(firstEdges);
+    return { id: item.id, title: nodeTip(INDEX.get(item.id)) };
+  }));
+  edgesDS.update(firstEdges.map(function (item) { return { id: item.id, title: edgeTip(edgeNumber(item)) }; }));
   var shownEdges = new Set(firstEdges.map(edgeNumber));
 
   function storePositions() {
@@ -188,8 +230,6 @@
   computeVisible();
   sync();
   xj.firstSync = xj.lastSync;
-  var network = new vis.Network($("network"), { nodes: nodesDS, edges: edgesDS }, OPTIONS);
-  xj.network = network;
 
   var physicsOn = false;
   function progress(text) {
@@ -205,10 +245,6 @@
     }
     progress("");
   }
-  network.once("afterDrawing", function () {
-    xj.firstDrawMs = performance.now();
-    document.body.setAttribute("data-drawn", "1");
-  });
   network.on("stabilizationProgress", function (p) {
     progress("布局中 laying out… " + Math.round(100 * p.iterations / Math.max(1, p.total)) + "%");
   });
@@ -216,14 +252,11 @@
   // labels readable at the default zoom: the most central nodes get a font of 13 px on screen, the next ones
   // appear when zooming in (vis-network does not draw labels under scaling.label.drawThreshold px)
   function labelSizes() {
-    var scale = network.getScale() || 1, box = $("network").getBoundingClientRect();
-    var room = Math.max(12, Math.min(90, Math.round(box.width * box.height / 30000)));
+    var scale = network.getScale() || 1, room = labelRoom();
     var ranked = Array.from(state.visible).sort(function (a, b) { return rankOf[a] - rankOf[b]; });
-    var updates = ranked.map(function (i, r) {
-      var size = r < room ? 13 / scale : r < 3 * room ? 12 / (1.8 * scale) : 12 / (3 * scale);
-      return { id: IDS[i], font: { size: Math.max(4, Math.min(60, size)), color: fontColour(i) } };
-    });
-    nodesDS.update(updates);
+    nodesDS.update(ranked.map(function (i, r) {
+      return { id: IDS[i], font: { size: fontSize(r, scale, room), color: fontColour(i) } };
+    }));
   }
   var dimmed = new Set();
   function fontColour(i) { return dimmed.has(i) ? "#bbbbbb" : "#222222"; }
@@ -1101,10 +1134,11 @@
   window.addEventListener("hashchange", readHash);
 
   // --- start: draw at the positions written with the page, fit, label, then follow the address ------
-  fit();
+  MARKS.tail = performance.now();
   settle();
   xj.ready = true;
   if (location.hash.length > 1) readHash();
   else { if (MX) showTab("matrix"); writeHash(); }
   updateStatus();
+  }
 })();

@@ -609,3 +609,26 @@ def test_the_panel_shows_each_thing_once(node_id):
     assert len(set(fields)) == len(fields) and len(set(headings)) == len(headings)
     assert not {name.split(" ")[0] for name in fields} & {h.split(" ")[0] for h in headings}
     assert "作者 authors" not in fields and "奖项 tier" not in fields and "主题 theme" not in fields
+
+
+def test_large_whole_graph_starts_with_aggregates_and_weighted_views_with_a_threshold():
+    from browser import synthetic_graph
+    from xianjice.graph.explorer.data_block import MAX_EDGES, ON_DEMAND, first_view
+
+    G = synthetic_graph(ON_DEMAND["essay"] + 50)
+    whole = page_data(render_page(G, html_views.whole_view(G), links=[]))
+    on = {k["kind"]: k["on"] for k in whole["kinds"]}
+    assert on["essay"] is False and on["organisation"] and on["concept"] and on["theme"]
+    small = page_data(render_page(sample_graph(), html_views.whole_view(sample_graph()), links=[]))
+    assert {k["kind"]: k["on"] for k in small["kinds"]}["essay"] is True  # a small book shows its essays
+    concepts = page_data(render_page(G, html_views.concepts_view(G), links=[]))
+    _, edges_ = first_view(concepts)
+    assert concepts["minW"] >= 1 and len(edges_) <= MAX_EDGES and all(v >= concepts["minW"] for *_, v in edges_)
+
+
+def test_unit_paths_use_plain_labels_of_same_named_units():
+    G = seed_graph()
+    data = page_data(render_page(G, html_views.whole_view(G), links=[]))
+    plain = {data["ids"][int(i)]: label for i, label in data["plain"].items()}
+    assert plain and all(G.nodes[n]["label"] == label for n, label in plain.items())
+    assert all(" › " in node(data, n)["l"] for n in plain)

@@ -213,6 +213,8 @@ def test_seed_page_settles_finds_and_filters(chromium, seed_pages):
         assert page.locator("#results button").first.text_content().startswith("王绍波")
         essays = page.evaluate("""() => xj.data.ids.filter(id => xj.meta(id).k === 'essay'
             && xj.data.essays[xj.meta(id).e[0]][0] === 1)""")
+        page.press("#search", "Escape")  # the results list closes (it covers the second row of tools)
+        assert page.locator("#results").is_hidden()
         page.click("#reset")
         page.select_option("#f-tier", "1")
         shown = [i for i in shown_ids(page) if i.startswith("essay/")]

@@ -589,6 +589,9 @@
     else clearSelection();
   });
   $("close").addEventListener("click", clearSelection);
+  document.addEventListener("pointerdown", function (ev) {  // the results list closes when clicking elsewhere
+    if (!$("searchbox").contains(ev.target)) $("results").replaceChildren();
+  });
   document.addEventListener("keydown", function (ev) {
     if (ev.key === "Escape" && ev.target !== $("search")) clearSelection();
   });

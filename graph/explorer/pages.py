@@ -6,7 +6,8 @@ the others.  Every page is the output of a pyvis ``Network``'s
 ``generate_html``: its vis-network options are set with ``set_options`` and
 the nodes and edges the page shows first (at most ``limit``, the most
 central; :func:`xianjice.graph.explorer.data_block.first_view`) are added with ``add_node`` and
-``add_edge`` and become the page's first vis DataSets.  pyvis renders our own
+``add_edge``, at positions laid out here (:mod:`xianjice.graph.explorer.layout`), and become the
+page's first vis DataSets: the page draws them before it reads its data block.  pyvis renders our own
 template (:mod:`xianjice.graph.explorer.assets`), because pyvis 0.3.2's template links
 Bootstrap from a CDN even with ``cdn_resources="in_line"``; vis-network is
 the copy shipped inside pyvis.  Everything else — details, search,

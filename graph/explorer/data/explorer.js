@@ -1,10 +1,14 @@
-/* xianjice explorer: search, filters, neighbourhood highlight and details panel.
+/* xianjice explorer: search, filters, neighbourhood highlight, details panel, units × themes matrix, export.
  * All text from the input is put on screen with textContent, never as markup.
- * The data block is columnar (graph/html_data.py): node i is ids[i], k[i], l[i] …; an edge row is
+ * The data block is columnar (graph/explorer/data_block.py): node i is ids[i], k[i], l[i] …; an edge row is
  * [relation, source, target, target …].  Only the nodes shown are handed to vis-network.
- * The first view is pyvis's (graph/html.py): its nodes and edges (xj-nodes, xj-edges) become the DataSets, given
- * only their hover titles here; nodes and edges shown later are made from the data block in the same way.
- * window.xj exposes the state for tests: xj.settled, xj.settleMs, xj.select(id), xj.meta(id), xj.item,
+ * The first view is pyvis's (graph/explorer/pages.py), laid out when written (graph/explorer/layout.py): its nodes
+ * and edges (xj-nodes, xj-edges) become the DataSets and are drawn before the data block is read; main() then
+ * reads it, adds the hover titles and everything else.  Nodes and edges shown later are made from the data block
+ * in the same way.  The address (#node=…&tier=…&theme=…&unit=…&w=…&tab=…&cell=…) holds the state.
+ * window.xj exposes the state for tests and the benchmark: xj.firstDrawMs, xj.settled, xj.settleMs, xj.marks,
+ * xj.select(id), xj.meta(id), xj.details(id), xj.item, xj.matrix(), xj.showCell(unit, theme), xj.matrixCsv(),
+ * xj.csvText(rows), xj.png(), xj.svg(), xj.physics(), xj.revealEssays(id),
  * xj.firstSync (what the page had to add to or drop from pyvis's first view: [0, 0, 0, 0]). */
 (function () {
   "use strict";

@@ -54,7 +54,9 @@
     xj.firstDrawMs = performance.now();
     document.body.setAttribute("data-drawn", "1");
     $("progress").textContent = "载入中 loading…";
-    setTimeout(main, 0);
+    // the data block follows this script in the page: drawn before the parser has reached its end
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", main);
+    else setTimeout(main, 0);
   });
 
   // --- the rest: the data block, search, filters, panels, matrix -------------------------------------

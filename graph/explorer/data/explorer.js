@@ -37,10 +37,11 @@
   }
   function fontSize(rank, scale, room) {
     var size = rank < room ? 13 / scale : rank < 3 * room ? 12 / (1.8 * scale) : 12 / (3 * scale);
-    return Math.max(4, Math.min(60, size));
+    return Math.max(4, Math.min(150, size));
   }
+  var guessedScale = fitScale(firstNodes);
   (function () {
-    var scale = fitScale(firstNodes), room = labelRoom();
+    var scale = guessedScale, room = labelRoom();
     firstNodes.forEach(function (n, r) { n.font = { size: fontSize(r, scale, room), color: "#222222" }; });
   })();
   var nodesDS = new vis.DataSet(firstNodes);
@@ -257,8 +258,14 @@
 
   // labels readable at the default zoom: the most central nodes get a font of 13 px on screen, the next ones
   // appear when zooming in (vis-network does not draw labels under scaling.label.drawThreshold px)
+  var labelScale = guessedScale;
+  function checkLabels() {
+    var ratio = (network.getScale() || 1) / labelScale;
+    if (ratio < 0.85 || ratio > 1.15) labelSizes();
+  }
   function labelSizes() {
     var scale = network.getScale() || 1, room = labelRoom();
+    labelScale = scale;
     var ranked = Array.from(state.visible).sort(function (a, b) { return rankOf[a] - rankOf[b]; });
     nodesDS.update(ranked.map(function (i, r) {
       return { id: IDS[i], font: { size: fontSize(r, scale, room), color: fontColour(i) } };
@@ -316,7 +323,7 @@
       var dim = !near.has(IDS[i]);
       if (dim) dimmed.add(i);
       var u = { id: IDS[i], color: dim ? DIM : baseColor(i), font: { color: fontColour(i) } };
-      if (!dim) u.font.size = Math.max(4, Math.min(60, 13 / scale));  // neighbours labelled too
+      if (!dim) u.font.size = Math.max(4, Math.min(150, 13 / scale));  // neighbours labelled too
       updates.push(u);
     });
     nodesDS.update(updates);
@@ -1144,6 +1151,10 @@
 
   // --- start: draw at the positions written with the page, fit, label, then follow the address ------
   MARKS.tail = performance.now();
+  network.fit({ animation: false });  // the bar has its final height now
+  checkLabels();
+  var resizing = null;  // the canvas changed size (the bar filled, the panel opened): labels sized again
+  network.on("resize", function () { clearTimeout(resizing); resizing = setTimeout(checkLabels, 150); });
   settle();
   xj.ready = true;
   if (location.hash.length > 1) readHash();

@@ -1,4 +1,4 @@
-"""Benchmark the HTML explorer: generation time, file sizes and time to settle in headless Chromium.
+"""Benchmark the HTML explorer: generation time, file sizes, first draw, settle and redraw times in headless Chromium.
 
 Not a test: it prints a table.  For the seed and for synthetic books made
 by ``bench/make_corpus.py`` it builds the graph, writes the pages, opens each
@@ -9,15 +9,21 @@ and reports
 - ``MB``: size of the page;
 - ``nodes shown / total``: the default view (the most central part of a
   large graph) against all nodes;
-- ``settle ms``: from navigation start until the layout has stabilised and
-  physics is switched off (median of ``--runs`` loads);
+- ``first draw ms``: from navigation start until vis-network has drawn the
+  canvas for the first time (median of ``--runs`` loads; target for 5,000
+  essays: 2,000 ms);
+- ``settle ms``: from navigation start until the page is settled (labels
+  sized, physics off, address read);
+- ``redraw ms``: median time of one synchronous ``network.redraw()`` after a
+  small pan, over 30 pans of the settled page (target: 33 ms, i.e. 30 frames
+  a second);
 - ``filter ms`` / ``search ms``: one tier filter and one search on the
   settled page, to show it stays responsive.
 
 Usage::
 
+    python bench/bench_html.py --essays 600 5000   # seed, 600 and 5,000 essays side by side
     python bench/bench_html.py                # seed only
-    python bench/bench_html.py --essays 600 2000
     python bench/bench_html.py --build /tmp/b5000 --no-seed   # the pages of a finished build
     python bench/bench_html.py --synthetic 5000 --no-seed     # tests/browser.py's synthetic graph
 
@@ -54,15 +60,28 @@ def corpus(essays: int, out: Path) -> Path:
     return path
 
 
+REDRAW_JS = """() => { const n = xj.network, times = [], s = n.getScale(), at = n.getViewPosition();
+    for (let k = 0; k < 30; k++) {
+        n.moveTo({position: {x: at.x + (k % 5) * 7, y: at.y + (k % 3) * 5}, scale: s, animation: false});
+        const t0 = performance.now(); n.redraw(); times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b); return times[15]; }"""
+
+
 def measure_page(b, page_path: Path, runs: int) -> dict:
-    settle = []
+    settle, first, redraw = [], [], []
     for _ in range(runs):
         w = PageWatch(b, page_path)
         page = w.open(settle_timeout=300_000)
         settle.append(page.evaluate("xj.settleMs"))
+        first.append(page.evaluate("xj.firstDrawMs"))
+        if page.evaluate("!document.getElementById('matrix').hidden"):
+            page.click("#tab-graph")  # the drawing is the second view of the units × themes page
+        redraw.append(page.evaluate(REDRAW_JS))
         if w.errors or w.outside:
             raise SystemExit(f"{page_path.name}: errors {w.errors} outside requests {w.outside}")
         shown = page.evaluate("xj.network.body.data.nodes.getIds().length")
+        shown_edges = page.evaluate("xj.network.body.data.edges.getIds().length")
         total = page.evaluate("xj.data.total")
         tiers = page.evaluate("xj.data.tiers.map(t => String(t[0]))")
         filter_ms = search_ms = None
@@ -81,7 +100,8 @@ def measure_page(b, page_path: Path, runs: int) -> dict:
             page.locator("#results button").first.wait_for()
             search_ms = (time.perf_counter() - t0) * 1000
         w.close()
-    return {"settle": statistics.median(settle), "shown": shown, "total": total, "filter": filter_ms,
+    return {"edges": shown_edges, "settle": statistics.median(settle), "first": statistics.median(first),
+            "redraw": statistics.median(redraw), "shown": shown, "total": total, "filter": filter_ms,
             "search": search_ms}
 
 
@@ -101,7 +121,8 @@ def main(argv=None) -> int:
             for p in pages:
                 m = measure_page(b, p, args.runs)
                 rows.append([name, p.name, f"{write_s:.2f}" if write_s is not None else "-",
-                             f"{p.stat().st_size / 1e6:.2f}", f"{m['shown']} / {m['total']}", f"{m['settle']:.0f}",
+                             f"{p.stat().st_size / 1e6:.2f}", f"{m['shown']} / {m['total']}", str(m["edges"]),
+                             f"{m['first']:.0f}", f"{m['settle']:.0f}", f"{m['redraw']:.1f}",
                              f"{m['filter']:.0f}" if m["filter"] is not None else "-",
                              f"{m['search']:.0f}" if m["search"] is not None else "-"])
 
@@ -118,7 +139,8 @@ def main(argv=None) -> int:
             if not pages:
                 raise SystemExit(f"{build}: no graph.html (not a build directory?)")
             measured(str(build), pages, None)
-    header = ["input", "page", "write s", "MB", "nodes shown / total", "settle ms", "filter ms", "search ms"]
+    header = ["input", "page", "write s", "MB", "nodes shown / total", "edges", "first draw ms", "settle ms",
+              "redraw ms", "filter ms", "search ms"]
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     for r in [header, *rows]:
         print("  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip())

@@ -50,7 +50,8 @@ def sample_graph() -> nx.MultiDiGraph:
     concepts = [("concept/da-jian-guan", "大监管体系", "监管"), ("concept/feng-xian", "风险管理", "监管"),
                 ("concept/tong-ji", "统计队伍", "队伍建设")]
     for key, label, theme in concepts:
-        G.add_node(key, kind="concept", label=label, label_en="", pinyin="", theme=theme)
+        G.add_node(key, kind="concept", label=label, label_en="Risk management" if label == "风险管理" else "",
+                   pinyin="", theme=theme, aliases="风险防控" if label == "风险管理" else "")
         G.add_edge(key, themes[theme], key="broader", rel="broader")
     G.add_node("doc/haiguanfa", kind="document", label="中华人民共和国海关法", label_en="", pinyin="")
     people = [("person/wang", "王绍波", "wang shao bo", "org/hq/bj"), ("person/li", "李明", "li ming", "org/hq/sh"),
@@ -70,7 +71,8 @@ def sample_graph() -> nx.MultiDiGraph:
                    subtitle=sub, top_unit=top, first_line=100 + i, last_line=101 + i, book=book)
         G.add_edge(key, book, key="part_of", rel="part_of")
         G.add_edge(key, org, key="unit", rel="unit")
-        G.add_edge(key, f"tier/{tier}", key="award", rel="award")
+        G.add_edge(key, f"tier/{tier}", key="award", rel="award",
+                   evidence=f"stated: results list, line {i + 10}" if i < 3 else "inferred: preface counts 一等奖 2, 二等奖 1")
         for a in authors:
             G.add_edge(key, a, key="author", rel="author")
         for j, c in enumerate(cs):

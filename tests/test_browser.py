@@ -154,7 +154,7 @@ def test_click_highlights_neighbourhood_and_opens_essay_details(watch):
     }""")
     assert "200,200,200" not in colours["concept/feng-xian"]  # neighbour keeps its colour
     assert "200,200,200" in colours["concept/tong-ji"]  # the rest is dimmed
-    page.click("#panel-lists button[data-id='concept/da-jian-guan']")
+    page.click("#panel a[data-id='concept/da-jian-guan']")
     assert page.text_content("#panel-title") == "大监管体系"
     page.click("#close")
     assert page.locator("#panel").is_hidden()
@@ -165,7 +165,7 @@ def test_planted_markup_is_shown_as_text_and_never_runs(watch):
     page = watch.page
     page.evaluate("xj.select('essay/b/03')")
     assert page.text_content("#panel-title") == SCRIPT_TITLE
-    assert IMG_NAME in page.text_content("#panel-lists")
+    assert IMG_NAME in page.text_content("#panel")
     page.evaluate("xj.select('essay/b/02')")
     assert '<a href="javascript' in page.text_content("#panel-fields")
     page.fill("#search", "<img")
@@ -213,6 +213,8 @@ def test_seed_page_settles_finds_and_filters(chromium, seed_pages):
         assert page.locator("#results button").first.text_content().startswith("王绍波")
         essays = page.evaluate("""() => xj.data.ids.filter(id => xj.meta(id).k === 'essay'
             && xj.data.essays[xj.meta(id).e[0]][0] === 1)""")
+        page.press("#search", "Escape")  # the results list closes (it covers the second row of tools)
+        assert page.locator("#results").is_hidden()
         page.click("#reset")
         page.select_option("#f-tier", "1")
         shown = [i for i in shown_ids(page) if i.startswith("essay/")]
@@ -291,6 +293,8 @@ def test_large_page_shows_its_frame_first_and_reaches_the_rest(chromium, tmp_pat
         assert page.text_content("#panel-title") == "关于第599项工作的思考与建议"
         assert "1. 建立健全协调机制" in page.text_content("#panel-lists")
         page.click("#reset")  # what search revealed stays until reset
+        assert not [i for i in shown_ids(page) if i.startswith("essay/")]  # 600 essays: on demand
+        page.check("#kinds input[data-kind='essay']")
         page.select_option("#f-tier", "1")
         tier1 = {f"essay/big/{n:05d}" for n in range(1, 601) if G.nodes[f"essay/big/{n:05d}"]["tier"] == 1}
         essays = {i for i in shown_ids(page) if i.startswith("essay/")}
@@ -304,7 +308,7 @@ def test_first_view_is_the_nodes_and_edges_pyvis_wrote(watch):
     page = watch.page
     assert page.evaluate("xj.firstSync") == [0, 0, 0, 0]  # nothing to add or drop: pyvis chose as the page does
     got = page.evaluate("""() => {
-        const strip = o => { const c = Object.assign({}, o); delete c.title; return c; };
+        const strip = o => { const c = Object.assign({}, o); delete c.title; delete c.font; return c; };  // font: sized by the page
         const ds = xj.network.body.data, read = id => JSON.parse(document.getElementById(id).textContent);
         return {
             pyvisNodes: read("xj-nodes"), pyvisEdges: read("xj-edges"),
@@ -474,5 +478,301 @@ def test_whole_graph_starts_without_persons_with_a_folded_legend_and_a_pointer_t
     try:  # a short legend stays open; only the whole graph points elsewhere
         assert page.evaluate("document.getElementById('legend').open") is True
         assert page.locator("#hint").is_hidden()
+    finally:
+        w.close()
+
+
+# --- issue 13: matrix, one count, panels, navigation, address, export, size ---------------------------------
+
+
+def open_page(chromium, path, hash_="", viewport=(1440, 900)):
+    w = PageWatch(chromium, path)
+    w.context.close()
+    w.context = chromium.new_context(viewport={"width": viewport[0], "height": viewport[1]}, accept_downloads=True)
+    w.page = w.context.new_page()
+    w.page.on("pageerror", lambda e: w.errors.append(str(e)))
+    w.page.on("console", lambda m: w.console.append(m.text) if m.type == "error" else None)
+    w.page.goto(w.path.as_uri() + hash_)
+    w.page.wait_for_function("window.xj && window.xj.settled === true", timeout=60_000)
+    return w, w.page
+
+
+def test_seed_matrix_equals_themes_level_top_and_a_cell_lists_its_essays(chromium, seed_pages):
+    from xianjice.graph.analysis.themes import essay_themes, essay_units, unit_theme_matrix
+
+    G = seed_graph()
+    want = unit_theme_matrix(G, level="top")
+    w, page = open_page(chromium, seed_pages[1])
+    try:
+        assert page.locator("#matrix").is_visible()  # the units × themes page leads with the matrix
+        got = page.evaluate("xj.matrix()")
+        assert got["themes"] == want["themes"] and got["totals"] == want["totals"]
+        assert sorted(got["rows"], key=lambda r: r["unit"]) == want["rows"]
+        # the table shows the same numbers
+        cells = page.evaluate("""() => [...document.querySelectorAll('#mx tbody tr:not(.sub)')].map(tr =>
+            [tr.querySelector('th').textContent.replace(/^[▸▾]/, '').replace(/⇆$/, ''),
+             [...tr.querySelectorAll('td')].map(td => +td.textContent)])""")
+        heads = page.eval_on_selector_all("#mx thead th[data-t]", "hs => hs.map(h => h.textContent)")
+        assert heads == want["themes"]
+        for unit, numbers in cells:
+            row = next(r for r in want["rows"] if r["unit"] == unit)
+            assert numbers == [row["essays"], *(row["themes"][t] for t in want["themes"])]
+        totals = page.eval_on_selector_all("#mx tfoot td", "ts => ts.map(t => +t.textContent)")
+        assert totals == [want["totals"]["essays"], *want["totals"]["themes"].values()]
+        # a cell lists that unit's essays on that theme, each linked to its node in the whole graph
+        row = max(want["rows"], key=lambda r: r["essays"])
+        theme = next(t for t in want["themes"] if row["themes"][t] > 1)
+        u, t = got["themes"].index(theme), None
+        u = page.evaluate("u => xj.data.mx.units.indexOf(u)", row["unit"])
+        t = want["themes"].index(theme)
+        page.click(f"#mx tbody tr:not(.sub) td.cell[data-u='{u}'][data-t='{t}']")
+        assert page.text_content("#panel-title") == f"{row['unit']} × {theme}"
+        links = page.eval_on_selector_all("#panel-lists li a", "as => as.map(a => [a.textContent, a.getAttribute('href')])")
+        expected = sorted(G.nodes[e]["label"] for e, ts in essay_themes(G).items()
+                          if theme in ts and row["unit"] in essay_units(G, e, level="top"))
+        assert sorted(text for text, _ in links) == expected and len(links) == row["themes"][theme]
+        assert all(href.startswith("graph.html#node=essay/") for _, href in links)
+        assert "cell=" in page.evaluate("location.hash")
+        meta = page.eval_on_selector_all("#panel-lists li .meta", "ms => ms.map(m => m.textContent)")
+        assert all(" › " in m for m in meta)  # tier and unit path
+        # the link opens the whole graph with the essay's panel
+        href = links[0][1]
+        w2, page2 = open_page(chromium, seed_pages[0], "#" + href.split("#", 1)[1])
+        assert page2.get_attribute("body", "data-selected") == href.split("node=", 1)[1]
+        assert page2.locator("#panel").is_visible() and page2.text_content("#panel-title") == links[0][0]
+        w2.close()
+        assert w.errors == [] and w.console == []
+    finally:
+        w.close()
+
+
+def test_matrix_rows_expand_sort_and_shade_switchably(chromium, seed_pages):
+    w, page = open_page(chromium, seed_pages[1])
+    try:
+        first = page.eval_on_selector_all("#mx tbody tr:not(.sub) td.total", "ts => ts.map(t => +t.textContent)")
+        assert first == sorted(first, reverse=True)  # most essays first
+        page.click("#mx thead th[data-sort='name']")
+        names = page.eval_on_selector_all("#mx tbody tr:not(.sub) th",
+                                          "ts => ts.map(t => t.textContent.replace(/^[▸▾]/, '').replace(/⇆$/, ''))")
+        assert names == sorted(names)
+        page.click("#mx thead th[data-t='0']")  # by the first theme, most first
+        col = page.eval_on_selector_all("#mx tbody tr:not(.sub) td.cell[data-t='0']", "ts => ts.map(t => +t.textContent)")
+        assert col == sorted(col, reverse=True)
+        # expand the unit with sub-units: its sub-unit rows add up to at least its essays
+        button = page.locator("#mx tbody tr:not(.sub) .expand").first
+        u = button.evaluate("b => b.closest('tr').getAttribute('data-u')")
+        total = int(page.text_content(f"#mx tbody tr[data-u='{u}'] td.total"))
+        button.click()
+        subs = page.eval_on_selector_all("#mx tbody tr.sub td.total", "ts => ts.map(t => +t.textContent)")
+        assert subs and sum(subs) >= total
+        # shading: share of the row vs log scale, and one big unit does not wash the rest out
+        share = page.eval_on_selector_all("#mx tbody td.cell", "ts => ts.map(t => t.style.background)")
+        page.select_option("#m-scale", "log")
+        log = page.eval_on_selector_all("#mx tbody td.cell", "ts => ts.map(t => t.style.background)")
+        assert share != log
+        sub_cell = page.locator("#mx tbody tr.sub td.cell:not(.zero)").first
+        sub_cell.click()
+        assert " › " in page.text_content("#panel-title")
+        assert w.errors == []
+    finally:
+        w.close()
+
+
+def test_address_holds_node_filters_and_links_keep_the_filters(chromium, pages):
+    w, page = open_page(chromium, pages[0], "#node=essay/b/01")
+    try:
+        assert page.get_attribute("body", "data-selected") == "essay/b/01"
+        assert page.locator("#panel").is_visible() and page.text_content("#panel-title") == "构建大监管体系的思考"
+        page.evaluate("xj.select('concept/tong-ji')")
+        assert page.evaluate("location.hash") == "#node=concept/tong-ji"
+        page.select_option("#f-theme", "队伍建设")
+        assert "theme=" in page.evaluate("location.hash")
+        links = page.eval_on_selector_all("#views a", "as => as.map(a => a.getAttribute('href'))")
+        assert links and all(h.endswith("#theme=%E9%98%9F%E4%BC%8D%E5%BB%BA%E8%AE%BE") for h in links)
+        page.click("#views a[href^='graph-concepts.html']")
+        page.wait_for_function("window.xj && xj.settled && xj.data.view === 'concepts'")
+        assert page.evaluate("document.getElementById('f-theme').selectedOptions[0].textContent") == "队伍建设"
+        assert "concept/da-jian-guan" not in shown_ids(page)
+        # the address is read when it changes too
+        page.evaluate("location.hash = '#node=concept/feng-xian'")
+        page.wait_for_function("document.body.getAttribute('data-selected') === 'concept/feng-xian'")
+    finally:
+        w.close()
+
+
+def test_fit_after_filters_and_reset_zoom_buttons_physics_toggle_and_keys(chromium, pages):
+    w, page = open_page(chromium, pages[0])
+    try:
+        def all_on_screen():
+            return page.evaluate("""() => { const box = document.getElementById('network').getBoundingClientRect();
+                const pos = xj.network.getPositions(xj.network.body.data.nodes.getIds());
+                return Object.values(pos).every(p => { const d = xj.network.canvasToDOM(p);
+                    return d.x >= -1 && d.y >= -1 && d.x <= box.width + 1 && d.y <= box.height + 1; }); }""")
+        page.evaluate("xj.select('essay/b/01')")
+        page.click("#zoom-in")
+        page.click("#zoom-in")
+        scale = page.evaluate("xj.network.getScale()")
+        page.click("#zoom-out")
+        assert page.evaluate("xj.network.getScale()") < scale
+        page.click("#reset")
+        assert all_on_screen()
+        page.evaluate("xj.network.moveTo({scale: 4, position: {x: 500, y: 500}})")
+        page.select_option("#f-tier", "2")
+        assert all_on_screen()  # zoomed to what the filter keeps
+        page.evaluate("xj.network.moveTo({scale: 4})")
+        page.click("#fit")
+        assert all_on_screen()
+        assert page.evaluate("xj.physics()") is False
+        page.click("#physics")
+        assert page.evaluate("xj.physics()") is True and page.get_attribute("#physics", "aria-pressed") == "true"
+        page.click("#physics")
+        assert page.evaluate("xj.physics()") is False
+        # Esc closes the panel
+        page.evaluate("xj.select('essay/b/03')")
+        assert page.locator("#panel").is_visible()
+        page.keyboard.press("Escape")
+        assert page.locator("#panel").is_hidden() and page.get_attribute("body", "data-selected") is None
+        # arrow keys move through the search results, Enter opens the one marked
+        page.click("#reset")
+        page.fill("#search", "海关")
+        ids = page.eval_on_selector_all("#results button", "bs => bs.map(b => b.getAttribute('data-id'))")
+        assert len(ids) > 2
+        page.press("#search", "ArrowDown")
+        page.press("#search", "ArrowDown")
+        assert page.get_attribute("#results button.active", "data-id") == ids[1]
+        page.press("#search", "ArrowUp")
+        page.press("#search", "ArrowUp")
+        assert page.get_attribute("#results button.active", "data-id") == ids[-1]  # wraps round
+        page.press("#search", "Enter")
+        assert page.get_attribute("body", "data-selected") == ids[-1]
+    finally:
+        w.close()
+
+
+@pytest.mark.parametrize("query, expected", [("风险防控", "concept/feng-xian"), ("risk manag", "concept/feng-xian")])
+def test_search_covers_aliases_and_english_labels(watch, query, expected):
+    watch.page.fill("#search", query)
+    assert watch.page.locator("#results button").first.get_attribute("data-id") == expected
+
+
+def test_essay_panel_reads_unit_authors_tier_page_first(watch):
+    page = watch.page
+    page.evaluate("xj.select('essay/b/01')")
+    order = page.evaluate("""() => [...document.querySelectorAll('#panel-head h3, #panel-fields dt, #panel-lists h3')]
+        .map(e => e.textContent)""")
+    assert order[:4] == ["单位 units", "作者 authors", "奖项 tier", "页码 page"]
+    assert order.index("概念 concepts (2)") < order.index("建议 proposals")
+    assert "一等奖 — stated: results list, line 11" in page.text_content("#panel-head")
+    concepts = page.eval_on_selector_all("#panel-lists ul:first-of-type li", "ls => ls.map(l => l.textContent)")
+    assert concepts[0].startswith("风险管理 — title+body, 3×")  # most mentions first
+    # the bullets sit on the first line of a wrapped entry: links are inline, not blocks
+    assert page.evaluate("getComputedStyle(document.querySelector('#panel li a')).display") == "inline"
+
+
+def test_theme_and_concept_panels_list_the_units_that_wrote_on_them(watch):
+    page = watch.page
+    page.evaluate("xj.select('theme/dui-wu')")
+    assert page.evaluate("xj.details('theme/dui-wu').lists[0]") == ["写作单位 units (essays) (2)", [
+        ["上海海关: 1", page.evaluate("xj.data.ids.indexOf('org/hq/sh')")],
+        ["拱北海关: 1", page.evaluate("xj.data.ids.indexOf('org/hq/gb')")]]]
+    fields = page.text_content("#panel-fields")
+    assert "篇数 essay count2 · 单位 units 2" in fields
+    page.evaluate("xj.select('org/hq')")
+    assert "3 (本级 own 0 + 下级单位 sub-units' 3)" in page.text_content("#panel-fields")
+
+
+def test_export_png_svg_and_csv(chromium, pages):
+    w, page = open_page(chromium, pages[0])
+    try:
+        assert page.evaluate("xj.png()").startswith("data:image/png;base64,")
+        svg = page.evaluate("xj.svg()")
+        assert svg.startswith("<?xml") and "<text" in svg and "构建大监管" in svg
+        assert "<script>" not in svg and "&lt;script&gt;" in svg  # planted markup stays text
+        with page.expect_download() as got:
+            page.click("#svg")
+        assert got.value.suggested_filename == "all.svg"
+        with page.expect_download() as got:
+            page.click("#png")
+        assert got.value.suggested_filename == "all.png"
+        # CSV: UTF-8 BOM, formula-looking cells neutralised (OWASP), quoting
+        text = page.evaluate("xj.csvText([['=1+2', '+x', '-3', '@y', 'a,b', 'ok']])")
+        assert text == "\ufeff'=1+2,'+x,'-3,'@y,\"a,b\",ok\r\n"
+        page.evaluate("xj.select('org/hq')")
+        with page.expect_download() as got:
+            page.click("#essays-csv")
+        data = Path(got.value.path()).read_bytes()
+        assert data.startswith(b"\xef\xbb\xbf") and "构建大监管体系的思考".encode() in data
+        assert data.count(b"\r\n") == 4  # header and its three essays
+    finally:
+        w.close()
+    w, page = open_page(chromium, pages[1])
+    try:
+        with page.expect_download() as got:
+            page.click("#m-csv")
+        data = Path(got.value.path()).read_bytes().decode("utf-8")
+        assert data.startswith("\ufeffunit,essays,") and "\r\ntotal,3," in data
+    finally:
+        w.close()
+
+
+def test_concept_page_names_communities_as_the_cli(chromium, seed_pages):
+    from xianjice.graph.analysis.communities import concept_communities
+
+    found = concept_communities(seed_graph())
+    w, page = open_page(chromium, seed_pages[2])
+    try:
+        legend = page.eval_on_selector_all("#legend-items span", "ss => ss.map(s => s.textContent)")
+        named = [text for text in legend if text.startswith("社区 community")]
+        assert named and len(named) == min(len(found), 10)
+        for c, text in zip(found, named):
+            assert text == f"社区 community {c['community']}: {c['label']}, purity {c['purity']:.2f} ({c['size']})"
+    finally:
+        w.close()
+
+
+def test_large_book_draws_aggregates_first_with_an_edge_threshold(chromium, tmp_path):
+    from browser import synthetic_graph
+
+    G = synthetic_graph(600)
+    paths = write_html(G, tmp_path / "graph.html")
+    w, page = open_page(chromium, paths[0])
+    try:
+        assert page.evaluate("xj.firstDrawMs") is not None and page.locator("#progress").is_hidden()
+        shown = shown_ids(page)
+        assert not [i for i in shown if i.startswith(("essay/", "person/", "proposal/"))]  # aggregates, not essays
+        assert page.evaluate("xj.network.body.data.edges.length") < 2000
+        page.evaluate("xj.select('concept/c0003')")
+        page.click("#show-essays")
+        assert [i for i in shown_ids(page) if i.startswith("essay/")]  # essays on demand
+        # labels: the most central nodes readable (>= 12 px on screen) at the default zoom
+        page.click("#reset")
+        sizes = page.evaluate("""() => { const s = xj.network.getScale();
+            return xj.network.body.data.nodes.get().map(n => (n.font && n.font.size || 12) * s); }""")
+        assert sum(1 for s in sizes if s >= 12) >= 12
+    finally:
+        w.close()
+    w, page = open_page(chromium, paths[2])
+    try:
+        least = page.evaluate("xj.data.minW")
+        edges = page.evaluate("xj.network.body.data.edges.get().map(e => e.value)")
+        assert least >= 1 and min(edges) >= least and len(edges) <= 1200
+        cut = sorted(edges)[len(edges) // 2]
+        page.fill("#f-weight", str(cut))
+        page.dispatch_event("#f-weight", "change")
+        fewer = page.evaluate("xj.network.body.data.edges.get().map(e => e.value)")
+        assert len(fewer) < len(edges) and min(fewer) >= cut
+        assert "w=" in page.evaluate("location.hash")
+    finally:
+        w.close()
+
+
+def test_phone_screen_shows_matrix_and_panel(chromium, seed_pages):
+    w, page = open_page(chromium, seed_pages[1], viewport=(390, 844))
+    try:
+        assert page.locator("#matrix").is_visible()
+        page.locator("#mx tbody td.cell:not(.zero)").first.click()
+        assert page.locator("#panel").is_visible()
+        box = page.locator("#panel").bounding_box()
+        assert box["width"] <= 390 and box["y"] < 844
     finally:
         w.close()

@@ -160,10 +160,89 @@ def test_essay_details_hold_what_the_panel_shows():
     fields = dict(d["fields"])
     assert fields["页码 page"] == "5" and fields["出处 source lines"] == "101–102"
     lists = dict((h, items) for h, items in d["lists"])
-    assert lists["作者 authors"] == [["王绍波", "person/wang"]] and lists["奖项 tier"] == [["一等奖", "tier/1"]]
+    assert lists["作者 authors"] == [["王绍波", "person/wang"]]
+    assert lists["奖项 tier"] == [["一等奖 — stated: results list, line 11", "tier/1"]]  # with its source
     assert lists["单位 units"] == [["海关总署 › 北京海关", "org/hq/bj"]]  # its path, once
-    assert lists["概念 concepts"][0] == ["大监管体系 — title+body, 2×, line 111", "concept/da-jian-guan"]
+    # concepts by mentions, most first
+    assert lists["概念 concepts"] == [["风险管理 — title+body, 3×, line 111", "concept/feng-xian"],
+                                   ["大监管体系 — title+body, 2×, line 111", "concept/da-jian-guan"]]
     assert lists["建议 proposals"] == [["1. 建立大监管体系的协调机制", "proposal/b/01/1"]]
+    # unit path, authors, tier before the fields (page), then concepts, then proposals
+    headings = [h for h, _ in d["lists"]]
+    assert d["top"] == 3 and headings[:5] == ["单位 units", "作者 authors", "奖项 tier", "概念 concepts", "建议 proposals"]
+    inferred = dict(html_views.details(sample_graph(), "essay/b/03")["lists"])["奖项 tier"]
+    assert inferred == [["二等奖 — inferred: preface counts 一等奖 2, 二等奖 1", "tier/2"]]
+
+
+def test_essay_concepts_show_matched_words_and_snippet_when_the_edge_has_them():
+    """The evidence h6 adds to ``about`` edges: ``surface`` (matched forms), ``line``, ``snippet``."""
+    G = sample_graph()
+    G.edges["essay/b/01", "concept/feng-xian", "about"].update(surface="风险防控、风险管理", line=130,
+                                                               snippet="建立<b>风险防控</b>机制")
+    concepts = dict(html_views.details(G, "essay/b/01")["lists"])["概念 concepts"]
+    assert concepts[0] == ["风险管理 — title+body, 3×, line 130, 「风险防控、风险管理」: …建立<b>风险防控</b>机制…",
+                           "concept/feng-xian"]
+    data = page_data(render_page(G, html_views.whole_view(G), links=[]))
+    assert ["风险防控、风险管理", "建立<b>风险防控</b>机制"] in [n[3:] for row in data["notes"] for n in row
+                                                   if isinstance(n, list) and len(n) > 3]
+
+
+def test_one_essay_count_everywhere_on_the_units_themes_page():
+    """Tooltip, panel field, edges and matrix agree on a unit's essays (the top-level count, own and sub-units')."""
+    from xianjice.graph.analysis.themes import unit_theme_matrix
+
+    G = seed_graph()
+    facts = html_views.view_facts(G)
+    view = html_views.units_themes_view(G, facts=facts)
+    matrix = {r["unit"]: r for r in unit_theme_matrix(G, level="top")["rows"]}
+    units = [n for n in view["nodes"] if n["kind"] == "organisation"]
+    assert units
+    for n in units:
+        row = matrix[n["label"]]
+        assert n["tip"].startswith(f"{html_views.COUNT_FIELD}: {row['essays']} (本级 own ")
+        fields = dict(html_views.details(G, n["id"], facts=facts, essays=n["essays"])["fields"])
+        assert fields[html_views.COUNT_FIELD] == n["tip"].split(": ", 1)[1]
+        own, sub = (int(x) for x in re.findall(r"own (\d+) \+ 下级单位 sub-units' (\d+)", n["tip"])[0])
+        assert own + sub == row["essays"]
+        edges = {e["to"]: e["value"] for e in view["edges"] if e["from"] == n["id"]}
+        labels = {t["id"]: t["label"] for t in view["nodes"] if t["kind"] == "theme"}
+        assert {labels[t]: v for t, v in edges.items()} == {t: v for t, v in row["themes"].items()
+                                                             if v and t in labels.values()}
+    # a theme's panel lists the units that wrote on it, with the matrix's counts
+    theme = next(n for n in view["nodes"] if n["kind"] == "theme")
+    lists = dict(html_views.details(G, theme["id"], facts=facts, essays=theme["essays"])["lists"])
+    got = {text.rsplit(": ", 1)[0]: int(text.rsplit(": ", 1)[1]) for text, _ in lists[html_views.UNITS_HEADING]}
+    assert got == {u: r["themes"][theme["label"]] for u, r in matrix.items() if r["themes"].get(theme["label"])}
+
+
+def test_matrix_block_counts_equal_themes_level_top():
+    from xianjice.graph.analysis.themes import unit_theme_matrix
+    from xianjice.graph.explorer.matrix import matrix_block
+
+    G = seed_graph()
+    ids, _ = html_views.essay_table(G)
+    m = matrix_block(G, ids)
+    want = unit_theme_matrix(G, level="top")
+    assert m["themes"] == want["themes"] and m["units"] == [r["unit"] for r in want["rows"]]
+    for u, row in enumerate(want["rows"]):
+        mine = [r for r in m["rows"] if u in r[0]]
+        assert len(mine) == row["essays"]
+        assert {t: sum(1 for r in mine if j in r[1]) for j, t in enumerate(m["themes"])} == row["themes"]
+        # the sub-unit rows and the unit's own essays add up to the unit's essays
+        subs = {s for r in mine for s in r[2]}
+        assert sum(1 for r in mine if any(s in r[2] for s in subs)) == row["essays"]
+    assert any(s[2] >= 0 for s in m["subs"])
+
+
+def test_community_names_say_mixed_as_the_cli_does():
+    from xianjice.graph.analysis.communities import concept_communities
+
+    G = seed_graph()
+    found = concept_communities(G)
+    view = html_views.concepts_view(G)
+    names = [c["theme"] for c in view["communities"]]
+    assert names == [f"{c['label']}, purity {c['purity']:.2f}" for c in found]
+    assert any(name.startswith("混合 mixed: ") for name in names) == any(c["purity"] < 0.5 for c in found)
 
 
 def test_organisations_count_essays_of_their_sub_units():
@@ -237,7 +316,9 @@ def test_side_views_carry_their_details_and_the_whole_graph_its_fields():
     side = page_data(render_page(G, html_views.concepts_view(G), links=[]))
     i = side["ids"].index("concept/feng-xian")
     assert side["details"][i]["title"] == "风险管理"
-    assert dict(side["details"][i]["lists"])["讨论 discussed by (3)"] == [[SCRIPT_TITLE], ["建议3"], ["构建大监管体系的思考"]]
+    # not nodes of this page: linked to the whole graph's (#node=…)
+    assert dict(side["details"][i]["lists"])["讨论 discussed by (3)"] == [
+        [SCRIPT_TITLE, -1, "essay/b/03"], ["建议3", -1, "proposal/b/03/1"], ["构建大监管体系的思考", -1, "essay/b/01"]]
 
 
 def test_large_graph_page_is_compact_and_starts_with_its_frame():
@@ -319,7 +400,9 @@ def test_pyvis_nodes_and_edges_are_the_first_view(texts, index):
         i = by_id[n["id"]]
         kind = data["kinds"][data["k"][i]]
         assert n == {"id": n["id"], "label": data["sh"][i] or data["l"][i], "shape": kind["shape"],
-                     "color": (data.get("col") or [""] * len(data["ids"]))[i] or kind["color"], "size": data["sz"][i]}
+                     "color": (data.get("col") or [""] * len(data["ids"]))[i] or kind["color"], "size": data["sz"][i],
+                     "x": n["x"], "y": n["y"]}
+        assert all(isinstance(n[xy], float) for xy in ("x", "y"))  # laid out when written
     assert [e["id"] for e in edges_] == [f"e{number}" for number, *_ in shown_edges] and edges_
     flat = [(data["ids"][row[1]], data["ids"][t]) for row in data["edges"] for t in row[2:]]
     for e in edges_:
@@ -405,7 +488,7 @@ def test_organisation_details_count_its_essays_per_theme_and_list_them():
     themes = {t: side["ids"].index(t) for t in ("theme/jian-guan", "theme/dui-wu")}
     assert sh[html_views.PER_THEME + " (2)"] == [["监管: 1", themes["theme/jian-guan"]],
                                                   ["队伍建设: 1", themes["theme/dui-wu"]]]
-    assert sh["征文 essays"] == [[SCRIPT_TITLE]]  # not a node of this page: plain text
+    assert sh["征文 essays"] == [[SCRIPT_TITLE, -1, "essay/b/03"]]  # not a node of this page: linked to the whole graph
 
 
 def test_concept_details_show_its_centrality_and_co_occurring_concepts():
@@ -462,7 +545,7 @@ def test_same_named_organisations_are_listed_with_their_parents():
     parents = [G.nodes[next(v for _, v, k in G.out_edges(n, keys=True) if k == "sub_organisation_of")]["label"]
                for n in same]
     assert names == [f"{p} › 缉私局" for p in parents] and len(set(names)) == len(names)
-    assert all(node(data, n)["sh"] == "缉私局" for n in same)  # the canvas keeps the short name
+    assert all(node(data, n)["sh"] == "" for n in same)  # the canvas shows them with their parents too
     essay = next(e for e, _, k in G.in_edges(same[0], keys=True) if k == "mentions")
     mentions = dict(html_views.details(G, essay)["lists"])["提及 mentions"]
     assert f"{names[0]} ×1" in [text for text, _ in mentions]
@@ -479,3 +562,26 @@ def test_the_panel_shows_each_thing_once(node_id):
     assert len(set(fields)) == len(fields) and len(set(headings)) == len(headings)
     assert not {name.split(" ")[0] for name in fields} & {h.split(" ")[0] for h in headings}
     assert "作者 authors" not in fields and "奖项 tier" not in fields and "主题 theme" not in fields
+
+
+def test_large_whole_graph_starts_with_aggregates_and_weighted_views_with_a_threshold():
+    from browser import synthetic_graph
+    from xianjice.graph.explorer.data_block import MAX_EDGES, ON_DEMAND, first_view
+
+    G = synthetic_graph(ON_DEMAND["essay"] + 50)
+    whole = page_data(render_page(G, html_views.whole_view(G), links=[]))
+    on = {k["kind"]: k["on"] for k in whole["kinds"]}
+    assert on["essay"] is False and on["organisation"] and on["concept"] and on["theme"]
+    small = page_data(render_page(sample_graph(), html_views.whole_view(sample_graph()), links=[]))
+    assert {k["kind"]: k["on"] for k in small["kinds"]}["essay"] is True  # a small book shows its essays
+    concepts = page_data(render_page(G, html_views.concepts_view(G), links=[]))
+    _, edges_ = first_view(concepts)
+    assert concepts["minW"] >= 1 and len(edges_) <= MAX_EDGES and all(v >= concepts["minW"] for *_, v in edges_)
+
+
+def test_unit_paths_use_plain_labels_of_same_named_units():
+    G = seed_graph()
+    data = page_data(render_page(G, html_views.whole_view(G), links=[]))
+    plain = {data["ids"][int(i)]: label for i, label in data["plain"].items()}
+    assert plain and all(G.nodes[n]["label"] == label for n, label in plain.items())
+    assert all(" › " in node(data, n)["l"] for n in plain)

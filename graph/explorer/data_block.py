@@ -23,16 +23,22 @@ from __future__ import annotations
 
 import networkx as nx
 
-from xianjice.graph.explorer.views import CENTRALITY_FIELDS, FIELDS, KINDS, PALETTE, PER_THEME, REL_LABELS, SMALL_COMMUNITY, \
-    centrality_fields, co_occurs, community_colour, details, node_fields, search_key, style
+from xianjice.graph.explorer.matrix import OWN, matrix_block
+from xianjice.graph.explorer.views import CENTRALITY_FIELDS, COUNT_FIELD, FIELDS, KINDS, PALETTE, PER_THEME, \
+    REL_LABELS, SMALL_COMMUNITY, UNITS_HEADING, centrality_fields, co_occurs, community_colour, count_fields, details, \
+    node_fields, search_key, style
 
 #: Legend position of each node kind (other kinds follow, by name).
 KIND_ORDER = {k: i for i, (k, *_) in enumerate(KINDS)}
 #: Longest list of linked nodes one details section carries (the page applies the same cut).
 MAX_LIST = 300
 #: Names of the fields the panel can show (essay fields after the node attributes).
-FIELD_NAMES = [name for _, name in FIELDS] + ["出处 source lines",
+FIELD_NAMES = [name for _, name in FIELDS] + ["出处 source lines", COUNT_FIELD,
                                               *CENTRALITY_FIELDS]
+#: Kinds of the whole graph that start hidden when it has more than this many of them (shown on demand).
+ON_DEMAND = {"essay": 150}
+#: Most edges a weighted view draws at first: its edge-weight threshold starts at the lowest that keeps to this.
+MAX_EDGES = 1200
 #: Kinds shown first in the whole graph, whatever their degree: the frame the rest hangs on.
 FRAME_KINDS = ("book", "tier", "theme")
 #: The view the whole graph points first-time users to, and how.
@@ -67,6 +73,9 @@ def page_data(G: nx.MultiDiGraph, view: dict, *, facts: dict, links: list, limit
     kind_index = {k: i for i, k in enumerate(present)}
     counts = {k: sum(1 for n in nodes if n["kind"] == k) for k in present}
     kinds = [{"kind": k, **style(k), "count": counts[k]} for k in present]
+    for k in kinds:  # a large book: essays on demand (select a unit, theme or concept, or tick the kind)
+        if view["id"] == "all" and counts[k["kind"]] > ON_DEMAND.get(k["kind"], counts[k["kind"]]):
+            k["on"] = False
     rows, tiers, themes, units = _essays(G, facts)
     data = {
         "view": view["id"],
@@ -91,28 +100,69 @@ def page_data(G: nx.MultiDiGraph, view: dict, *, facts: dict, links: list, limit
         data["pairCounts"] = True
     if any(n.get("color") for n in nodes):
         data["col"] = [n.get("color") or "" for n in nodes]
-    py, en = [], []
+    py, en, al = [], [], []
     for n, label in zip(ids, data["l"]):
         attrs = G.nodes[n] if n in G else {}
         py.append(search_key(label, str(attrs.get("pinyin") or ""), person=attrs.get("kind") == "person"))
         en.append(str(attrs.get("label_en") or ""))
-    data["py"], data["en"] = py, en
+        al.append(str(attrs.get("aliases") or ""))
+    data["py"], data["en"], data["al"] = py, en, al
+    # plain labels of the nodes listed by another name (same-named units with their parents): unit paths use them
+    data["plain"] = {str(i): str(G.nodes[n].get("label") or n) for i, n in enumerate(ids)
+                     if n in G and data["l"][i] != str(G.nodes[n].get("label") or n)}
     data.update(_edges(view, index))
+    data["mx"] = matrix_block(G, facts["essay_ids"])
+    data["mx"]["own"] = OWN
+    data["unitNode"] = [index.get(facts["unit_nodes"].get(u, ""), -1) for u in units]
+    data["unitsHeading"] = UNITS_HEADING
+    if view["id"] == "units-themes":
+        data["mxEssays"] = _essay_meta(G, facts)
+    if data.get("vals"):
+        data["minW"] = edge_threshold(data)
     if view["id"] == "all":
         names = {name: i for i, name in enumerate(FIELD_NAMES)}
         data["fieldNames"] = FIELD_NAMES
-        data["f"] = [[[names[f], v] for f, v in node_fields(G, n) + centrality_fields(n, facts)] for n in ids]
+        data["f"] = [[[names[f], v] for f, v in node_fields(G, n) + count_fields(G, n, facts) +
+                      centrality_fields(n, facts)] for n in ids]
         data["po"] = [_proposal_order(G, n, m["kind"]) for n, m in zip(ids, nodes)]
         data["textField"] = names[dict(FIELDS)["text"]]
         data.update(_whole_lists(facts, index))
     else:
         labels = dict(zip(ids, data["l"]))
         data["details"] = [
-            _cap(details(G, n, facts=facts), index, labels) if n in G else {
-                "kind": m["kind"], "title": m["label"], "fields": [], "lists": []}
+            _cap(details(G, n, facts=facts, essays=m.get("essays")), index, labels) if n in G else {
+                "kind": m["kind"], "title": m["label"], "fields": [], "lists": [], "top": 0}
             for n, m in zip(ids, nodes)
         ]
     return data
+
+
+def _essay_meta(G: nx.MultiDiGraph, facts: dict) -> list[list[str]]:
+    """Per essay: ``[id, title, tier, unit paths]`` — what a matrix cell lists."""
+    from xianjice.graph.analysis.themes import org_path
+
+    out = []
+    for e in facts["essay_ids"]:
+        tier = next((str(G.nodes[t].get("label") or t) for _, t, k in G.out_edges(e, keys=True) if k == "award"), "")
+        units = sorted(" › ".join(str(G.nodes[u].get("label") or u) for u in org_path(G, o))
+                       for _, o, k in G.out_edges(e, keys=True) if k == "unit")
+        out.append([e, str(G.nodes[e].get("label") or e), tier, "; ".join(units)])
+    return out
+
+
+def edge_threshold(data: dict, *, most: int = MAX_EDGES) -> int:
+    """Return the lowest edge weight at which the first view of a weighted view draws at most ``most`` edges.
+
+    >>> data = {"order": [0, 1, 2], "k": [0, 0, 0], "kinds": [{"on": True}], "limit": 5,
+    ...         "edges": [[0, 0, 1, 2], [0, 1, 2]], "vals": [[1, 3], [2]]}
+    >>> edge_threshold(data, most=2), edge_threshold(data, most=1), edge_threshold(data, most=9)
+    (2, 3, 1)
+    """
+    _, edges = first_view({**data, "minW": 1})
+    values = sorted((v for *_, v in edges), reverse=True)
+    if len(values) <= most:
+        return 1
+    return int(values[most - 1]) + 1 if values[most - 1] == values[most] else int(values[most - 1])
 
 
 def _whole_lists(facts: dict, index: dict[str, int]) -> dict:
@@ -248,12 +298,13 @@ def first_view(data: dict) -> tuple[list[int], list[tuple[int, int, int, int, fl
     shown = [i for i in data["order"] if on[data["k"][i]]][: data["limit"]]
     visible = set(shown)
     vals = data.get("vals")
+    least = data.get("minW", 1)
     out: dict[int, list] = {}
     number = 0
     for r, row in enumerate(data["edges"]):
         rel, source = row[0], row[1]
         for j, target in enumerate(row[2:]):
-            if source in visible and target in visible:
+            if source in visible and target in visible and (not vals or vals[r][j] >= least):
                 out.setdefault(source, []).append((number, source, target, rel, vals[r][j] if vals else None))
             number += 1
     return shown, [edge for i in shown for edge in out.get(i, [])]
@@ -269,11 +320,12 @@ def _cap(info: dict, index: dict[str, int], labels: dict[str, str]) -> dict:
 
     A list entry becomes the position of its node in the page's ``ids`` when
     its text is the node's label, ``[text, position]`` when the text says
-    more, and ``[text]`` when the node is not on this page; a cut list ends
+    more, ``[text, -1, node id]`` when the node is not on this page (the page
+    links it to the whole graph) and ``[text]`` for no node; a cut list ends
     with how many were left out.
 
     >>> _cap({"lists": [["h", [["a", "n/a"], ["a — 2×", "n/a"], ["b", "n/b"]]]]}, {"n/a": 0}, {"n/a": "a"})["lists"]
-    [['h (3)', [0, ['a — 2×', 0], ['b']]]]
+    [['h (3)', [0, ['a — 2×', 0], ['b', -1, 'n/b']]]]
     """
     lists = []
     for heading, entries in info["lists"]:
@@ -282,6 +334,8 @@ def _cap(info: dict, index: dict[str, int], labels: dict[str, str]) -> dict:
         for text, node in entries[:MAX_LIST]:
             if node in index:
                 out.append(index[node] if text == labels.get(node) else [text, index[node]])
+            elif node:  # a node of the whole graph only: linked to it there
+                out.append([text, -1, node])
             else:
                 out.append([text])
         if total > MAX_LIST:

@@ -6,7 +6,8 @@ the others.  Every page is the output of a pyvis ``Network``'s
 ``generate_html``: its vis-network options are set with ``set_options`` and
 the nodes and edges the page shows first (at most ``limit``, the most
 central; :func:`xianjice.graph.explorer.data_block.first_view`) are added with ``add_node`` and
-``add_edge`` and become the page's first vis DataSets.  pyvis renders our own
+``add_edge``, at positions laid out here (:mod:`xianjice.graph.explorer.layout`), and become the
+page's first vis DataSets: the page draws them before it reads its data block.  pyvis renders our own
 template (:mod:`xianjice.graph.explorer.assets`), because pyvis 0.3.2's template links
 Bootstrap from a CDN even with ``cdn_resources="in_line"``; vis-network is
 the copy shipped inside pyvis.  Everything else — details, search,
@@ -124,18 +125,22 @@ def network(data: dict, *, directed: bool, weighted: bool):
     ...         "l": ["甲", "乙"], "sh": ["", ""], "sz": [10, 12], "order": [1, 0], "limit": 400,
     ...         "edges": [[0, 1, 0]], "hub": [], "hubStyle": {}}
     >>> net = network(data, directed=True, weighted=False)
-    >>> net.get_nodes(), net.edges
-    (['b', 'a'], [{'id': 'e0', 'from': 'b', 'to': 'a'}])
+    >>> net.get_nodes(), net.edges, sorted(net.nodes[0])
+    (['b', 'a'], [{'id': 'e0', 'from': 'b', 'to': 'a'}], ['color', 'id', 'label', 'shape', 'size', 'x', 'y'])
     """
     from pyvis.network import Network
 
+    from xianjice.graph.explorer.layout import first_positions
+
     shown, edges = first_view(data)
+    pos = first_positions(shown, edges, hub=set(data["hub"]))
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
     ids, kinds, colours = data["ids"], data["kinds"], data.get("col")
     for i in shown:
         kind = kinds[data["k"][i]]
         net.add_node(ids[i], label=data["sh"][i] or data["l"][i], shape=kind["shape"],
-                     color=(colours and colours[i]) or kind["color"], size=data["sz"][i])
+                     color=(colours and colours[i]) or kind["color"], size=data["sz"][i],
+                     x=pos[i][0], y=pos[i][1])
     hub = set(data["hub"])
     for number, source, target, rel, value in edges:
         extra = {} if value is None else {"value": value}
@@ -207,23 +212,25 @@ def _heading(G: nx.MultiDiGraph, view: dict) -> str:
 
 
 def layout_options(n_nodes: int, *, directed: bool = True, weighted: bool = False) -> dict:
-    """Return the vis-network options: seeded layout, a fast solver, physics off once settled.
+    """Return the vis-network options: positions given, physics off at first, a fast solver when switched on.
 
-    pyvis's defaults (Barnes-Hut, 1000 stabilisation iterations, dynamic
-    smooth edges, physics left on) took 38 s for 200 nodes in headless
-    Chromium; ForceAtlas2 with straight edges and a bounded number of
-    iterations settles in well under a second for the seed, and the page
-    turns physics off when stabilisation ends.
+    The first view's positions come from :mod:`xianjice.graph.explorer.layout`,
+    so the page draws at once with physics off.  When the user switches
+    physics on, or nodes are revealed, ForceAtlas2 with straight edges and a
+    bounded number of iterations takes over (pyvis's defaults — Barnes-Hut,
+    1000 stabilisation iterations, smooth edges — took 38 s for 200 nodes in
+    headless Chromium).  Edges are hidden while dragging or zooming a large
+    view, and labels smaller than 7 px on screen are not drawn.
 
     >>> o = layout_options(100)
-    >>> o["layout"]["randomSeed"], o["physics"]["solver"], o["edges"]["smooth"]
-    (1, 'forceAtlas2Based', False)
+    >>> o["layout"]["randomSeed"], o["physics"]["enabled"], o["physics"]["solver"], o["edges"]["smooth"]
+    (1, False, 'forceAtlas2Based', False)
     """
     iterations = 250 if n_nodes <= 300 else 150 if n_nodes <= 1000 else 80
     return {
         "layout": {"randomSeed": 1, "improvedLayout": n_nodes <= 60},
         "physics": {
-            "enabled": True,
+            "enabled": False,
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {
                 "gravitationalConstant": -45, "centralGravity": 0.015, "springLength": 70,
@@ -239,6 +246,8 @@ def layout_options(n_nodes: int, *, directed: bool = True, weighted: bool = Fals
             "scaling": {"min": 1, "max": 8} if weighted else {"min": 1, "max": 1},
             "width": 1,
         },
-        "nodes": {"borderWidth": 1, "font": {"size": 12, "face": "Noto Sans CJK SC, Noto Sans SC, sans-serif"}},
-        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": n_nodes > 800, "keyboard": False},
+        "nodes": {"borderWidth": 1, "font": {"size": 12, "face": "Noto Sans CJK SC, Noto Sans SC, sans-serif"},
+                  "scaling": {"label": {"enabled": True, "drawThreshold": 7, "maxVisible": 22}}},
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": n_nodes > 300,
+                        "hideEdgesOnZoom": n_nodes > 300, "keyboard": False},
     }

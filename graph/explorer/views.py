@@ -274,37 +274,51 @@ def _link(G: nx.MultiDiGraph, n: str, text: str | None = None, *, facts: dict | 
     return [text if text is not None else _name(G, n, facts) if facts else _label(G, n), n]
 
 
-def details(G: nx.MultiDiGraph, n: str, *, facts: dict | None = None) -> dict:
+def details(G: nx.MultiDiGraph, n: str, *, facts: dict | None = None, essays: list[int] | None = None) -> dict:
     """Return what the side panel shows for node ``n``: kind, title, fields and linked lists.
 
     ``fields`` is a list of ``[name, value]``; ``lists`` a list of
     ``[heading, [[text, node id or None], …]]``.  An essay gets its unit
     paths, authors, tier, concepts with evidence and proposals; an
     organisation its essays per theme and its essays (its sub-units'
-    included); a concept its centrality and the concepts it co-occurs with.
-    ``facts`` is :func:`view_facts` of ``G`` (computed when not given).
+    included); a theme or a concept the top-level units that wrote on it,
+    with their essays; a concept its centrality and the concepts it
+    co-occurs with.  ``facts`` is :func:`view_facts` of ``G`` (computed when
+    not given); ``essays`` the indices (into ``facts["essay_ids"]``) of the
+    essays the node stands for on its page, when not its
+    ``facts["members"]`` (the units × themes page counts a unit's essays by
+    the top-level rule).  ``top`` is the number of lists the panel shows
+    before the fields (an essay's units, authors and tier).
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("essay/b/01", kind="essay", label="题", page=3, subtitle="")
     >>> G.add_node("concept/x", kind="concept", label="大监管体系", theme="监管")
     >>> _ = G.add_edge("essay/b/01", "concept/x", key="about", rel="about", count=2, where="body", first_line=9)
     >>> d = details(G, "essay/b/01")
-    >>> d["fields"], d["lists"]
-    ([['页码 page', '3']], [['概念 concepts', [['大监管体系 — body, 2×, line 9', 'concept/x']]]])
+    >>> d["fields"], d["lists"], d["top"]
+    ([['页码 page', '3']], [['概念 concepts', [['大监管体系 — body, 2×, line 9', 'concept/x']]]], 0)
     """
     facts = facts or view_facts(G)
     kind = str(G.nodes[n].get("kind") or "")
+    mine = facts["members"].get(n, []) if essays is None else essays
     groups: dict[tuple[str, str], list] = {}
     for rel, way, other, edge in sorted(_neighbours(G, n), key=lambda t: (t[0], t[1], _name(G, t[2], facts), t[2])):
         groups.setdefault((rel, way), []).append((other, edge))
-    fields = node_fields(G, n) + centrality_fields(n, facts)
-    lists = org_lists(G, n, facts) if kind == "organisation" else []
+    fields = node_fields(G, n) + count_fields(G, n, facts, essays) + centrality_fields(n, facts)
+    lists = org_lists(G, n, facts, essays) if kind == "organisation" else []
     if lists:
         groups.pop(("unit", "in"), None)  # its essays are listed with those of its sub-units
-    for (rel, way), items in sorted(groups.items(), key=lambda kv: _group_order(kind, kv[0])):
+    if kind in ("theme", "concept"):
+        lists += unit_lists(mine, facts)
+    ordered = sorted(groups.items(), key=lambda kv: _group_order(kind, kv[0]))
+    top = sum(1 for key, _ in ordered if kind == "essay" and key in ESSAY_HEAD)
+    for (rel, way), items in ordered:
         heading = REL_LABELS.get((rel, way), f"{rel} ({way})")
         if (rel, way) == ("about", "out"):
+            items = sorted(items, key=lambda t: (-int(t[1].get("count", 1)), _label(G, t[0]), t[0]))
             entries = [_link(G, o, _evidence(G, o, e)) for o, e in items]
+        elif (rel, way) == ("award", "out"):
+            entries = [_link(G, o, _tier_text(G, o, e)) for o, e in items]
         elif (rel, way) == ("proposes", "out"):
             items = sorted(items, key=lambda t: (int(G.nodes[t[0]].get("order") or 0), t[0]))
             entries = [_link(G, o, _proposal(G, o)) for o, _ in items]
@@ -317,20 +331,83 @@ def details(G: nx.MultiDiGraph, n: str, *, facts: dict | None = None) -> dict:
         lists.append([heading, entries])
     if kind == "concept":
         lists += co_occurs_lists(G, n, facts)
-    return {"kind": kind, "title": _name(G, n, facts), "fields": fields, "lists": lists}
+    return {"kind": kind, "title": _name(G, n, facts), "fields": fields, "lists": lists, "top": top}
+
+
+#: An essay's lists shown before its fields, in this order: unit paths, authors, tier.
+ESSAY_HEAD = (("unit", "out"), ("author", "out"), ("award", "out"))
+#: Heading of the top-level units that wrote on a theme or concept.
+UNITS_HEADING = "写作单位 units (essays)"
+#: Name of a node's essay count field.
+COUNT_FIELD = "篇数 essay count"
+
+
+def unit_counts(essays: Iterable[int], facts: dict) -> list[tuple[str, int]]:
+    """Return the top-level units of ``essays`` (indices) with their essays, most first (then by label).
+
+    The units are those of the matrix (:func:`essay_table`); an essay of two
+    units counts for both.
+
+    >>> facts = {"essay_rows": [{"units": ["甲"]}, {"units": ["甲", "乙"]}, {"units": ["乙"]}, {"units": ["丙"]}]}
+    >>> unit_counts([0, 1, 2], facts)
+    [('乙', 2), ('甲', 2)]
+    """
+    counts: dict[str, int] = {}
+    for i in essays:
+        for u in facts["essay_rows"][i]["units"]:
+            counts[u] = counts.get(u, 0) + 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def unit_lists(essays: list[int], facts: dict) -> list[list]:
+    """Return the section of top-level units that wrote on a theme or concept: ``unit: essays``."""
+    pairs = unit_counts(essays, facts)
+    nodes = facts.get("unit_nodes", {})
+    return [[UNITS_HEADING, [[f"{u}: {c}", nodes.get(u)] for u, c in pairs]]] if pairs else []
+
+
+def own_and_sub(G: nx.MultiDiGraph, n: str, essays: list[int], facts: dict) -> tuple[int, int]:
+    """Return how many of an organisation's ``essays`` name it as their unit, and how many one of its sub-units."""
+    ids = facts["essay_ids"]
+    own = sum(1 for i in essays if G.has_edge(ids[i], n, key="unit"))
+    return own, len(essays) - own
+
+
+def count_text(G: nx.MultiDiGraph, n: str, essays: list[int], facts: dict) -> str:
+    """The essay count of a node as every part of the page says it.
+
+    An organisation: ``N (本级 own a + 下级单位 sub-units' b)``; a theme or
+    concept: ``N · 单位 units M`` (top-level units); others: ``N``.
+    """
+    kind = G.nodes[n].get("kind") if n in G else None
+    if kind == "organisation":
+        own, sub = own_and_sub(G, n, essays, facts)
+        return f"{len(essays)} (本级 own {own} + 下级单位 sub-units' {sub})"
+    if kind in ("theme", "concept"):
+        return f"{len(essays)} · 单位 units {len(unit_counts(essays, facts))}"
+    return str(len(essays))
+
+
+def count_fields(G: nx.MultiDiGraph, n: str, facts: dict, essays: list[int] | None = None) -> list[list[str]]:
+    """Return the ``征文 essays`` field of an organisation, theme or concept (see :func:`count_text`)."""
+    if G.nodes[n].get("kind") not in ("organisation", "theme", "concept"):
+        return []
+    mine = facts["members"].get(n, []) if essays is None else essays
+    return [[COUNT_FIELD, count_text(G, n, mine, facts)]] if mine else []
 
 
 #: Heading of an organisation's essay count per theme.
 PER_THEME = "各主题征文 essays per theme"
 
 
-def org_lists(G: nx.MultiDiGraph, n: str, facts: dict) -> list[list]:
+def org_lists(G: nx.MultiDiGraph, n: str, facts: dict, essays: list[int] | None = None) -> list[list]:
     """Return an organisation's sections: its essays per theme (``theme: n``, most first) and its essays.
 
-    Its essays are those of it and of its sub-units (``facts["org_essays"]``),
-    sorted by title; the themes are the essays' (:func:`essay_table`).
+    Its essays are those of it and of its sub-units (``facts["org_essays"]``)
+    unless ``essays`` gives them, sorted by title; the themes are the
+    essays' (:func:`essay_table`).
     """
-    mine = facts["org_essays"].get(n, [])
+    mine = facts["org_essays"].get(n, []) if essays is None else essays
     if not mine:
         return []
     rows = facts["essay_rows"]
@@ -391,9 +468,9 @@ def centrality_fields(n: str, facts: dict) -> list[list[str]]:
 
 
 def _group_order(kind: str, key: tuple[str, str]) -> tuple:
-    first = ("about", "proposes", "cites", "mentions") if kind == "essay" else ()
+    first = ("unit", "author", "award", "about", "proposes", "cites", "mentions") if kind == "essay" else ()
     rel, way = key
-    return (first.index(rel) if rel in first else len(first), rel, way)
+    return (first.index(rel) if rel in first and way == "out" else len(first), rel, way)
 
 
 def node_fields(G: nx.MultiDiGraph, n: str) -> list[list[str]]:
@@ -435,10 +512,29 @@ def _essay_fields(G: nx.MultiDiGraph, n: str) -> list[list[str]]:
 
 
 def _evidence(G: nx.MultiDiGraph, concept: str, edge: dict) -> str:
+    """An essay's concept as its panel lists it: where, mentions, line, then the matched words and a snippet.
+
+    ``surface``, ``line`` and ``snippet`` are the evidence of the ``about``
+    edge when the extraction recorded it (else ``first_line``).
+
+    >>> G = nx.MultiDiGraph(); G.add_node("c", label="风险管理")
+    >>> _evidence(G, "c", {"where": "body", "count": 3, "line": 12, "surface": "风险防控、风险管理", "snippet": "加强风险防控"})
+    '风险管理 — body, 3×, line 12, 「风险防控、风险管理」: …加强风险防控…'
+    """
     parts = [str(edge.get("where") or ""), f"{edge.get('count', 1)}×"]
-    if edge.get("first_line"):
-        parts.append(f"line {edge['first_line']}")
-    return f"{_label(G, concept)} — " + ", ".join(p for p in parts if p)
+    line = edge.get("line") or edge.get("first_line")
+    if line:
+        parts.append(f"line {line}")
+    if edge.get("surface"):
+        parts.append(f"「{edge['surface']}」")
+    text = f"{_label(G, concept)} — " + ", ".join(p for p in parts if p)
+    return text + (f": …{edge['snippet']}…" if edge.get("snippet") else "")
+
+
+def _tier_text(G: nx.MultiDiGraph, tier: str, edge: dict) -> str:
+    """An essay's tier with where it comes from (``stated: …`` or ``inferred: …``, the award edge's evidence)."""
+    evidence = str(edge.get("evidence") or "")
+    return f"{_label(G, tier)} — {evidence}" if evidence else _label(G, tier)
 
 
 def _proposal(G: nx.MultiDiGraph, p: str) -> str:
@@ -486,8 +582,22 @@ def view_facts(G: nx.MultiDiGraph, *, communities: list[dict] | None = None,
     return {"essay_ids": ids, "essay_rows": rows, "members": essay_members(G, ids), "network": N,
             "scores": scores, "communities": communities,
             "centrality": by_id, "pagerank_rank": {c: r for r, c in enumerate(ranked, 1)},
-            "community_themes": {c["community"]: c.get("name") or c["majority_theme"] for c in communities},
-            "org_essays": org_essays(G, ids), "theme_nodes": themes, "labels": display_labels(G)}
+            "community_themes": {c["community"]: community_name(c) for c in communities},
+            "org_essays": org_essays(G, ids), "theme_nodes": themes, "labels": display_labels(G),
+            "unit_nodes": _top_unit_nodes(G)}
+
+
+def community_name(community: dict) -> str:
+    """A community's name as the CLI gives it (:func:`xianjice.graph.analysis.communities.community_name`).
+
+    Its theme when one holds a majority, else ``mixed`` with the theme shares.
+
+    >>> community_name({"themes": {"监管": 2, "风险": 2}})
+    'mixed: 监管 50% · 风险 50%'
+    """
+    from xianjice.graph.analysis.communities import community_name as name_of
+
+    return community.get("name") or name_of(community["themes"])
 
 
 def org_essays(G: nx.MultiDiGraph, essay_ids: list[str]) -> dict[str, list[int]]:
@@ -539,10 +649,10 @@ def whole_view(G: nx.MultiDiGraph, *, facts: dict | None = None) -> dict:
             size = {"book": 22, "theme": 16, "tier": 16, "proposal": 5}.get(kind, 10)
         extra = [str(data.get("subtitle") or ""), str(data.get("pinyin") or ""), str(data.get("label_en") or "")]
         if kind != "essay" and n_essays:
-            extra.append(f"征文 essays: {n_essays}")
+            extra.append(f"{COUNT_FIELD}: {count_text(G, n, members[n], facts)}")
         nodes.append({
             "id": n, "kind": kind, "label": label,
-            "short": short_label(label) if kind in ("essay", "book", "proposal", "document") else _label(G, n),
+            "short": short_label(label) if kind in ("essay", "book", "proposal", "document") else label,
             "tip": _tip(extra), "size": round(size, 2),
             "importance": importance.get(n, 0.0), "essays": members.get(n, []),
             "theme": label if kind == "theme" else str(data.get("theme") or "") if kind == "concept" else "",
@@ -553,8 +663,13 @@ def whole_view(G: nx.MultiDiGraph, *, facts: dict | None = None) -> dict:
         edge = {"from": u, "to": v, "rel": rel}  # the page titles edges by relation
         if rel in HUB_RELS:
             edge["hub"] = True
+            if rel == "award" and d.get("evidence"):
+                edge["note"] = [str(d["evidence"])]
         elif rel == "about":  # the evidence the details panel shows
-            edge["note"] = [str(d.get("where") or ""), int(d.get("count", 1)), int(d.get("first_line") or 0)]
+            edge["note"] = [str(d.get("where") or ""), int(d.get("count", 1)),
+                            int(d.get("line") or d.get("first_line") or 0)]
+            if d.get("surface") or d.get("snippet"):
+                edge["note"] += [str(d.get("surface") or ""), str(d.get("snippet") or "")]
         elif rel in ("cites", "mentions"):
             edge["note"] = int(d.get("count", 1))
         edges.append(edge)
@@ -579,7 +694,8 @@ def units_themes_view(G: nx.MultiDiGraph, *, facts: dict | None = None) -> dict:
     >>> [(n["id"], n["label"]) for n in v["nodes"]], [(e["from"], e["to"], e["value"]) for e in v["edges"]]
     ([('org/r/a', '甲关'), ('theme/t', '监管')], [('org/r/a', 'theme/t', 1)])
     """
-    rows = facts["essay_rows"] if facts else essay_table(G)[1]
+    facts = facts or view_facts(G)
+    rows = facts["essay_rows"]
     unit_node = _top_unit_nodes(G)
     theme_node = {}
     for n, d in G.nodes(data=True):
@@ -601,9 +717,10 @@ def units_themes_view(G: nx.MultiDiGraph, *, facts: dict | None = None) -> dict:
     for n, es in sorted({**unit_essays, **theme_essays}.items()):
         kind = "theme" if n in theme_essays else "organisation"
         label = labels.get(n) or n.split("/", 1)[-1]
+        counted = sorted(es)
         nodes.append({
             "id": n, "kind": kind, "label": label, "short": label,
-            "tip": f"征文 essays: {len(es)}",
+            "tip": f"{COUNT_FIELD}: " + (count_text(G, n, counted, facts) if facts and n in G else str(len(es))),
             "size": round(8 + 4 * math.sqrt(len(es)), 2), "importance": len(es), "essays": sorted(es),
             "theme": label if kind == "theme" else "",
         })
@@ -648,7 +765,8 @@ def concepts_view(G: nx.MultiDiGraph, *, facts: dict | None = None) -> dict:
         theme = str(N.nodes[n].get("theme") or "")
         nodes.append({
             "id": n, "kind": "concept", "label": label, "short": label,
-            "tip": _tip([f"主题 theme: {theme}", f"社区 community: {c}", f"征文 essays: {N.nodes[n].get('essays', 0)}"]),
+            "tip": _tip([f"主题 theme: {theme}", f"社区 community {c}: {facts['community_themes'].get(c, '')}",
+                         f"{COUNT_FIELD}: {count_text(G, n, members.get(n, []), facts)}"]),
             "size": round(8 + 22 * scores.get(n, 0.0), 2), "importance": scores.get(n, 0.0),
             "color": community_colour(c), "community": c, "essays": members.get(n, []), "theme": theme,
         })
@@ -657,8 +775,7 @@ def concepts_view(G: nx.MultiDiGraph, *, facts: dict | None = None) -> dict:
          "title": f"{_label(G, u)} — {_label(G, v)}: {w} 篇 essays"}
         for u, v, w in sorted(N.edges(data="essays", default=0))
     ]
-    legend = [{"community": c["community"], "theme": c.get("name") or c["majority_theme"], "size": c["size"]}
-              for c in found]
+    legend = [{"community": c["community"], "theme": community_name(c), "size": c["size"]} for c in found]
     return {"id": "concepts", "nodes": nodes, "edges": edges, "communities": legend, "pair_counts": True}
 
 

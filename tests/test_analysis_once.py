@@ -4,7 +4,6 @@ a build's writers only format the graph and it."""
 from __future__ import annotations
 
 import dataclasses
-from concurrent.futures import Future
 
 import pytest
 
@@ -68,7 +67,6 @@ def test_a_build_computes_the_analysis_once_and_the_writers_only_format(seed_boo
     import xianjice.graph.explorer.views as views
     import xianjice.graph.writers.export as export
     import xianjice.graph.writers.heatmap as heatmap
-    from xianjice.graph.writers.background import Pictures
 
     calls = []
     real = export.analyse_graph
@@ -82,11 +80,12 @@ def test_a_build_computes_the_analysis_once_and_the_writers_only_format(seed_boo
                          (themes, "unit_theme_matrix"), (themes, "essay_themes"), (views, "essay_themes"),
                          (views, "concept_scores"), (heatmap, "heatmap_matrix"), (heatmap, "heatmap_files")]:
         monkeypatch.setattr(module, name, recomputed)
-    drawn: Future = Future()
-    drawn.set_result({"units-themes.png": b"png", "units-themes.svg": b"svg"})
-    ahead = heatmap.records_heatmap_matrix(seed_books)  # the graph's own matrix on the seed
-    report = export.write_build(seed_books, tmp_path / "out", pictures=Pictures(ahead, drawn))
+    drawn = []
+    monkeypatch.setattr(export, "heatmap_files", lambda matrix: drawn.append(matrix) or
+                        {"units-themes.png": b"png", "units-themes.svg": b"svg"})
+    report = export.write_build(seed_books, tmp_path / "out")
     assert calls == [1]
+    assert len(drawn) == 1 and drawn[0].units  # the heatmap drawn once, from the analysis's matrix
     assert (tmp_path / "out" / "units-themes.png").read_bytes() == b"png"
     central = (tmp_path / "out" / "central.csv").read_text(encoding="utf-8-sig").splitlines()
     assert central[0].startswith("rank,rank_low,rank_high,concept,theme,frame,community,community_name,")

@@ -306,14 +306,19 @@ def _without_stray_lines(preface: list[tuple[int, str]], consumed: dict[int, str
     >>> [n for n, _ in _without_stray_lines(p, {1: "preface", 2: "preface", 3: "preface", 4: "preface"})]
     [1, 3, 4]
     """
+    # A full line is one of running text: 60 characters, or nearly the measure of a typeset page (a PDF's preface
+    # wraps every ~30 characters), whichever is shorter.
+    lengths = sorted(len(line) for _, line in preface if len(line) >= 10)
+    measure = lengths[len(lengths) // 2] if lengths else 0  # the median line: the measure when the text wraps
+    full = min(60, int(0.75 * measure))  # a paragraph's first line is indented
     kept = []
     for i, (n, line) in enumerate(preface):
         nxt = preface[i + 1][1] if i + 1 < len(preface) else ""
         prev = preface[i - 1][1] if i else ""
-        if len(line) < 60 and not line.endswith(("。", "！", "？", "”", "：", ":")):
+        if len(line) < full and not line.endswith(("。", "！", "？", "”", "：", ":")):
             signature = _PREFACE_DATE.match(key(line)) or any(
                 is_organisation(key(t)) for t in (line, line + nxt, prev + line) if len(t) < 60)
-            if len(nxt) > 60 or not signature:
+            if len(nxt) >= full or not signature:
                 consumed.pop(n, None)
                 continue
         kept.append((n, line))

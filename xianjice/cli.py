@@ -10,11 +10,24 @@ import sys
 
 import click
 
+import importlib
+
 from xianjice import __version__
-from xianjice.commands_analysis import central, themes
-from xianjice.commands_extract import concepts, extract
-from xianjice.commands_graph import build, push, query, serve
 from xianjice.gctuning import long_lived_heap
+
+#: Each command and the module defining it, in the order ``--help`` lists them.  A command's module is
+#: imported only when that command runs (click's "lazily loading subcommands" recipe), so ``xianjice query``
+#: does not pay for the extraction pipeline's imports, nor ``xianjice --version`` for any.
+COMMANDS = {
+    "extract": "xianjice.commands_extract",
+    "concepts": "xianjice.commands_extract",
+    "build": "xianjice.commands_graph",
+    "query": "xianjice.commands_graph",
+    "serve": "xianjice.commands_graph",
+    "push": "xianjice.commands_graph",
+    "central": "xianjice.commands_analysis",
+    "themes": "xianjice.commands_analysis",
+}
 
 
 #: Raised by click 8.2+ for a bare ``xianjice``; the help is what to show then.
@@ -27,8 +40,16 @@ class OneLineErrors(click.Group):
     Click prints its usage block above the message; the tool's rule for bad
     input is one line (see :func:`xianjice.common.clean_errors`), so a bad
     option, a directory given as FILE or a file given as ``-o`` say only
-    what is wrong and which ``--help`` to read.
+    what is wrong and which ``--help`` to read; its commands load lazily (:data:`COMMANDS`).
     """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        return getattr(importlib.import_module(COMMANDS[name]), name)
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         if not standalone_mode:
@@ -64,10 +85,6 @@ def cli() -> None:
         xianjice extract --format table   # what was extracted
         xianjice central --top 10         # the most central concepts
     """
-
-
-for command in (extract, concepts, build, query, serve, push, central, themes):
-    cli.add_command(command)
 
 
 def main() -> None:

@@ -4,8 +4,9 @@ An organisation is told by the word its name ends with: the kind of
 institution (法院, 检察院, 大学, 学院, 税务局, 委员会, 海关 …, the suffix
 table :data:`ORG_ENDINGS`), matched through the simplified form so that
 ``自治區高級人民法院`` is read like ``自治区高级人民法院``.  A name ending in a
-one-character word (局, 处, 部, 院 …) needs four characters or more, so that a
-person such as 王建科 is never an organisation; a name that is a person's
+one-character word (局, 处, 部, 院 …) needs four characters or more, or three when
+its first two are an office's function (规划局, 教务处: :data:`FUNCTION_WORDS`), so
+that a person such as 王建科 is never an organisation; a name that is a person's
 (:func:`xianjice.extract.persons.is_person_name`) never is one either way round.
 """
 
@@ -34,6 +35,14 @@ ORG_ENDINGS = (
 #: One-character endings: accepted at four characters or more (王建科 is a person).
 SHORT_ENDINGS = ("局", "处", "科", "室", "部", "院", "所", "厅", "司", "办", "站", "队", "馆", "会", "社", "校", "委", "庭", "团")
 _ENDINGS = tuple(sorted(ORG_ENDINGS, key=len, reverse=True))
+#: Two-character words of an office's function (规划, 民政, 教务 …): with a one-character ending they make a
+#: three-character organisation (规划局, 教务处, 发改委) that is not a person's name.
+FUNCTION_WORDS = frozenset(
+    "规划 民政 财政 教育 文化 审计 统计 商务 林业 水利 农业 交通 城管 体育 档案 信访 人社 住建 卫健 发改 环保 粮食 旅游 文旅 "
+    "科技 工信 司法 国土 物价 外事 侨务 民宗 宗教 气象 地震 水务 园林 市政 房管 税务 公安 海事 边检 应急 医保 退役 "
+    "组织 宣传 统战 人事 教务 科研 财务 保卫 后勤 学工 研工 基建 资产 国资 外联 招生 就业 政研 法规 法制 政治 信息 技术 "
+    "行政 综合 办公 监察 纪检 团工 工会 妇工 老干 离退 督查 研究 调研 编辑 党政 党群 机关 审管 立案 执行 刑事 民事".split()
+)
 #: Place words that start a name (省, 市, 县 …): ``陇县法院`` is a court.
 PLACE = re.compile(r"^[\u3400-\u9fff]{1,8}?(?:自治区|自治州|自治县|特别行政区|省|市|县|区|州|盟|旗|镇|乡)")
 _SPACE = re.compile(r"\s+")
@@ -53,7 +62,7 @@ def organisation_ending(text: str) -> str | None:
     for ending in _ENDINGS:
         if simple.endswith(ending) and len(simple) > len(ending):
             return ending
-    if len(simple) >= 4 and simple.endswith(SHORT_ENDINGS):
+    if simple.endswith(SHORT_ENDINGS) and (len(simple) >= 4 or (len(simple) == 3 and simple[:2] in FUNCTION_WORDS)):
         return simple[-1]
     return None
 
@@ -67,6 +76,8 @@ def is_organisation(text: str) -> bool:
     [True, True, True, True, True]
     >>> [is_organisation(t) for t in ("王建科", "钱若彤", "几点思考", "李局")]
     [False, False, False, False]
+    >>> [is_organisation(t) for t in ("规划局", "民政局", "教务处", "发改委", "文化局", "王建局")]
+    [True, True, True, True, True, False]
     """
     return organisation_ending(text) is not None
 

@@ -49,6 +49,9 @@ _SPACE = re.compile(r"\s+")
 #: Role words printed between a unit and a person (某某法院法官王五, 我院干警钱若彤).
 _ROLE = re.compile(r"^(?:干警|法官|检察官|助理|书记员|民警|教师|老师|教授|副教授|讲师|学生|研究生|博士生|同志|工作人员|职工|干部"
                    r"|党员|院长|副院长|庭长|副庭长|检察长|副检察长|局长|副局长|处长|科长|主任|副主任|书记|副书记|部长)+")
+#: What marks a title, never a unit's name: 的, a title's opening word, or a last word that merely ends
+#: like an institution (心得体会 ends in 会, 法治社会 in 社会).
+_TITLE_FORM = re.compile(r"的|^(?:关于|论|浅谈|浅析|试论|略论|再论|如何)|(?:体会|社会|机会|领会|误会|约会|聚会)$")
 _SELF = re.compile(r"^(?:我|本)(?:院|校|局|委|会|部|厅|市|县|区|单位|中心)")
 
 
@@ -59,6 +62,8 @@ def organisation_ending(text: str) -> str | None:
     ('法院', '委员会', None)
     """
     simple = simplified(_SPACE.sub("", text))
+    if _TITLE_FORM.search(simple):
+        return None
     for ending in _ENDINGS:
         if simple.endswith(ending) and len(simple) > len(ending):
             return ending
@@ -78,6 +83,8 @@ def is_organisation(text: str) -> bool:
     [False, False, False, False]
     >>> [is_organisation(t) for t in ("规划局", "民政局", "教务处", "发改委", "文化局", "王建局")]
     [True, True, True, True, True, False]
+    >>> [is_organisation(t) for t in ("关于学习新思想的体会", "建设更高水平的法治社会", "论检察委员会", "中国法学会")]
+    [False, False, False, True]
     """
     return organisation_ending(text) is not None
 

@@ -43,8 +43,8 @@ def recognize(lines: Sequence[SourceLine], marks: dict[int, TierMark]) -> list[C
         plain = title is None
         if plain:
             question = text.endswith(("?", "？", "!", "！")) and not is_sentence(text[:-1])
-            if quoted_titles(text) or (is_sentence(text) and not question) or parse_byline(text) is not None \
-                    or len(text) < 2:
+            cites = bool(quoted_titles(text))  # 关于学习《…》的体会: a title citing a work, if a byline follows
+            if (is_sentence(text) and not question) or parse_byline(text) is not None or len(text) < 2:
                 i += 1
                 continue
             title = strip_numbering(text)
@@ -56,6 +56,9 @@ def recognize(lines: Sequence[SourceLine], marks: dict[int, TierMark]) -> list[C
             units, persons, used = _bylines(lines, i + 1, marks)
             if plain and not used and (inline := inline_byline(title)) is not None:
                 title, units, persons = inline
+        if plain and cites and (not used or not _cites_inside(title)):
+            i += 1
+            continue
         mark = tier_above(marks, line.number)
         if plain and not used and not (units or persons) and (mark is None or mark.label is None or question):
             i += 1
@@ -67,6 +70,15 @@ def recognize(lines: Sequence[SourceLine], marks: dict[int, TierMark]) -> list[C
         claims.append(Claim(NAME, frozenset([line.number, *(lines[j].number for j in used)]), (found,)))
         i = (used[-1] if used else i) + 1
     return claims
+
+
+def _cites_inside(title: str) -> bool:
+    """Whether the 《…》 of a title line sit inside it, with words of the title on both sides.
+
+    >>> _cites_inside("关于学习《习近平谈治国理政》的体会"), _cites_inside("散文《故乡》")
+    (True, False)
+    """
+    return not title.endswith("》") and any(m.start() > 0 for m in quoted_titles(title))
 
 
 def _bylines(lines: Sequence[SourceLine], j: int, marks: dict[int, TierMark]) -> tuple[str, list[str], list[int]]:

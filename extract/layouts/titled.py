@@ -16,6 +16,7 @@ follow (names, unit and names, labelled ``作者:``/``单位:`` lines in either 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from xianjice.extract.document import SourceLine
@@ -24,7 +25,7 @@ from xianjice.extract.layouts.byline import parse_byline
 from xianjice.extract.layouts.headings import tier_above
 from xianjice.extract.layouts.table import row_cells, spaced_header
 from xianjice.extract.persons import is_person_name
-from xianjice.extract.layouts.titles import is_sentence, quoted_titles, strip_numbering, trailing_byline, whole_quoted
+from xianjice.extract.layouts.titles import is_date, is_sentence, quoted_titles, strip_numbering, trailing_byline, whole_quoted
 
 NAME = "title-byline"
 
@@ -97,12 +98,27 @@ def _bylines(lines: Sequence[SourceLine], j: int, marks: dict[int, TierMark]) ->
         if parsed is None:
             break
         unit, names = parsed
-        if (unit and units) or (names and persons):
+        if (unit and units) or (names and persons) or (unit and not names and _signs(lines, j)):
             break
         units, persons = units or unit, persons or names
         used.append(j)
         j += 1
     return units, persons, used
+
+
+def _signs(lines: Sequence[SourceLine], j: int) -> bool:
+    """Whether ``lines[j]``, an unlabelled unit line, is a notice's signature: a date line follows it.
+
+    The issuer's name above the date (``政协某市委员会办公室`` / ``2023年5月12日``) closes the notice and is
+    no entry's unit.
+    """
+    if _LABELLED.match(lines[j].text):
+        return False
+    following = next((line.text for line in lines[j + 1:] if line.text), "")
+    return is_date(following)
+
+
+_LABELLED = re.compile(r"^\s*(?:单位|單位|作者单位|作者單位|报送单位|報送單位)\s*[:：]")
 
 
 def inline_byline(text: str) -> tuple[str, str, list[str]] | None:

@@ -65,8 +65,8 @@ def organisation_ending(text: str) -> str | None:
     if _TITLE_FORM.search(simple):
         return None
     for ending in _ENDINGS:
-        if simple.endswith(ending) and len(simple) > len(ending):
-            return ending
+        if simple.endswith(ending) and (len(simple) > len(ending) or len(simple) >= 3):
+            return ending  # 图书馆, 组织部 alone: a unit named by its institution word (three characters or more)
     if simple.endswith(SHORT_ENDINGS) and (len(simple) >= 4 or (len(simple) == 3 and simple[:2] in FUNCTION_WORDS)):
         return simple[-1]
     return None
@@ -83,6 +83,8 @@ def is_organisation(text: str) -> bool:
     [False, False, False, False]
     >>> [is_organisation(t) for t in ("规划局", "民政局", "教务处", "发改委", "文化局", "王建局")]
     [True, True, True, True, True, False]
+    >>> [is_organisation(t) for t in ("图书馆", "组织部", "工会", "法院")]
+    [True, True, False, False]
     >>> [is_organisation(t) for t in ("关于学习新思想的体会", "建设更高水平的法治社会", "论检察委员会", "中国法学会")]
     [False, False, False, True]
     """

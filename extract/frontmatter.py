@@ -21,6 +21,8 @@ from xianjice.extract.text import key
 ROLES = ("执行主编", "副主编", "主编", "责任编辑", "特约编辑", "编委", "顾问", "副主任", "主任", "委员", "成员", "编辑")
 _BOARD_HEADINGS = {"编委会", "编辑委员会", "编委", "编辑部"}
 _PREFACE_HEADINGS = {"序", "序言", "前言", "代序", "出版说明", "编者按", "编者的话", "卷首语"}
+#: The editors' own parts of a book (its preface, afterword …): listed in the contents, never essays.
+EDITORIAL_PARTS = frozenset(_PREFACE_HEADINGS | {"序一", "序二", "后记", "编后记", "编后语", "跋", "致谢", "凡例"})
 _NOTICE = re.compile(r"版权所有|侵权必究|翻印必究|印装错误|随时退换|未经许可")
 _FIELD = re.compile(rf"(?:^| )((?:[{HAN}] ){{1,3}}[{HAN}]|[{HAN}]{{2,6}}) ?[:：] ?")
 _ISBN = re.compile(r"ISBN[: ]*((?:97[89][- ]?)?(?:\d[- ]?){9}[\dXx])")

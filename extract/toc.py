@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from xianjice.extract.frontmatter import EDITORIAL_PARTS
 from xianjice.extract.names import is_cjk_word, looks_like_name, merge_padded
 from xianjice.extract.numerals import tier_heading, tier_sentence
 from xianjice.extract.orgs import is_organisation
@@ -286,7 +287,7 @@ def parse_contents(lines: Sequence[str], start: int, *, gazetteer=None) -> Conte
             continue
         if c.kind == "entry-end":
             idx = [*pending, i]
-            if in_appendix:
+            if in_appendix or (not pending and key(c.rest) in EDITORIAL_PARTS):  # 前言 / i: the editors', kept apart
                 title = _join([_strip_bullet(lines[n]) for n in pending] + ([c.rest] if c.rest else []))
                 appendix.append(AppendixEntry(title=title, page=c.page, lines=Span(idx[0] + 1, i + 1)))
             else:

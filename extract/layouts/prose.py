@@ -26,7 +26,7 @@ from xianjice.extract.script import simplified
 
 NAME = "prose"
 _SENTENCE = re.compile(r"[^;；。]+[;；。]?")
-_WROTE = re.compile(r"(?:共同|联合)?(?:撰写|合写|创作|编写|所写|执笔|写)的?$|的$")
+_WROTE = re.compile(r"(?:共同|联合|聯合)?(?:撰[写寫]|合[写寫]|[创創]作|[编編][写寫]|所[写寫]|[执執]筆|[执執]笔|[写寫])的?$|的$")
 _LEAD = re.compile(r"^(?:其中|此外|另外|以及|和|及|与|、|,|，|:|：|\s)+")
 _CITED = re.compile(r"(?:根据|按照|依据|依照|贯彻|落实|印发|关于|通过|学习)$")
 _AFTER = re.compile(r"^\s*[（(](?P<byline>[^（()）]+)[）)]")
@@ -46,6 +46,10 @@ def read_sentence(text: str, number: int) -> list[Found]:
     [('论题乙', '金台法院', ('方舟',), '二等奖')]
     >>> [(f.title, f.tier) for f in read_sentence("获得一等奖的是:《论题丙》、《论题丁》。", 1)]
     [('论题丙', '一等奖'), ('论题丁', '一等奖')]
+    >>> [(f.title, f.units, f.authors, f.tier) for f in read_sentence("臺北地方法院陳大文撰寫的《論題庚》獲一等獎;", 1)]
+    [('論題庚', '臺北地方法院', ('陳大文',), '一等獎')]
+    >>> [(f.title, f.authors) for f in read_sentence("获二等奖的是:《论题戊》(宋志远)、《论题己》(韩 梅)。", 1)]
+    [('论题戊', ('宋志远',)), ('论题己', ('韩梅',))]
     """
     simple = simplified(text)
     same = len(simple) == len(text)
@@ -60,7 +64,8 @@ def read_sentence(text: str, number: int) -> list[Found]:
             next((a for a in reversed(awards) if a.end() <= m.start()), None)
         passed = [a.end() for a in awards if cut <= a.end() <= m.start()]
         lead = text[max([cut, *passed]):m.start()]  # after the previous title and any award stated before
-        cut = m.end()
+        after = _AFTER.match(text[m.end():])
+        cut = m.end() + (after.end() if after else 0)  # a bracketed byline is its title's, never the next one's
         if award is None or _CITED.search(lead):
             continue  # a document cited (根据《…通知》), not an essay
         label = text[award.start("label"):award.end("label")] if same else award.group("label")
@@ -69,7 +74,7 @@ def read_sentence(text: str, number: int) -> list[Found]:
         before = re.split(r"[,，:：]", lead.strip(" 、,，"))[-1]  # after the sentence's lead-in
         who = _LEAD.sub("", _WROTE.sub("", before.strip()))
         units, persons = _who(who)
-        if not (units or persons) and (after := _AFTER.match(text[m.end():])):
+        if not (units or persons) and after:
             units, persons = _who(after.group("byline"))
         found.append(Found(title=m.group("title"), units=units, authors=tuple(persons), lines=(number, number),
                            tier=label, tier_line=number, tier_how="sentence"))

@@ -16,6 +16,7 @@ follow (names, unit and names, labelled ``作者:``/``单位:`` lines in either 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from xianjice.extract.document import SourceLine
@@ -24,7 +25,7 @@ from xianjice.extract.layouts.byline import parse_byline
 from xianjice.extract.layouts.headings import tier_above
 from xianjice.extract.layouts.table import row_cells, spaced_header
 from xianjice.extract.persons import is_person_name
-from xianjice.extract.layouts.titles import is_sentence, quoted_titles, strip_numbering, trailing_byline, whole_quoted
+from xianjice.extract.layouts.titles import is_date, is_sentence, quoted_titles, strip_numbering, trailing_byline, whole_quoted
 
 NAME = "title-byline"
 
@@ -43,8 +44,8 @@ def recognize(lines: Sequence[SourceLine], marks: dict[int, TierMark]) -> list[C
         plain = title is None
         if plain:
             question = text.endswith(("?", "？", "!", "！")) and not is_sentence(text[:-1])
-            if quoted_titles(text) or (is_sentence(text) and not question) or parse_byline(text) is not None \
-                    or len(text) < 2:
+            cites = bool(quoted_titles(text))  # 关于学习《…》的体会: a title citing a work, if a byline follows
+            if (is_sentence(text) and not question) or parse_byline(text) is not None or len(text) < 2:
                 i += 1
                 continue
             title = strip_numbering(text)
@@ -56,6 +57,9 @@ def recognize(lines: Sequence[SourceLine], marks: dict[int, TierMark]) -> list[C
             units, persons, used = _bylines(lines, i + 1, marks)
             if plain and not used and (inline := inline_byline(title)) is not None:
                 title, units, persons = inline
+        if plain and cites and (not used or not _cites_inside(title)):
+            i += 1
+            continue
         mark = tier_above(marks, line.number)
         if plain and not used and not (units or persons) and (mark is None or mark.label is None or question):
             i += 1
@@ -67,6 +71,15 @@ def recognize(lines: Sequence[SourceLine], marks: dict[int, TierMark]) -> list[C
         claims.append(Claim(NAME, frozenset([line.number, *(lines[j].number for j in used)]), (found,)))
         i = (used[-1] if used else i) + 1
     return claims
+
+
+def _cites_inside(title: str) -> bool:
+    """Whether the 《…》 of a title line sit inside it, with words of the title on both sides.
+
+    >>> _cites_inside("关于学习《习近平谈治国理政》的体会"), _cites_inside("散文《故乡》")
+    (True, False)
+    """
+    return not title.endswith("》") and any(m.start() > 0 for m in quoted_titles(title))
 
 
 def _bylines(lines: Sequence[SourceLine], j: int, marks: dict[int, TierMark]) -> tuple[str, list[str], list[int]]:
@@ -85,12 +98,27 @@ def _bylines(lines: Sequence[SourceLine], j: int, marks: dict[int, TierMark]) ->
         if parsed is None:
             break
         unit, names = parsed
-        if (unit and units) or (names and persons):
+        if (unit and units) or (names and persons) or (unit and not names and _signs(lines, j)):
             break
         units, persons = units or unit, persons or names
         used.append(j)
         j += 1
     return units, persons, used
+
+
+def _signs(lines: Sequence[SourceLine], j: int) -> bool:
+    """Whether ``lines[j]``, an unlabelled unit line, is a notice's signature: a date line follows it.
+
+    The issuer's name above the date (``政协某市委员会办公室`` / ``2023年5月12日``) closes the notice and is
+    no entry's unit.
+    """
+    if _LABELLED.match(lines[j].text):
+        return False
+    following = next((line.text for line in lines[j + 1:] if line.text), "")
+    return is_date(following)
+
+
+_LABELLED = re.compile(r"^\s*(?:单位|單位|作者单位|作者單位|报送单位|報送單位)\s*[:：]")
 
 
 def inline_byline(text: str) -> tuple[str, str, list[str]] | None:

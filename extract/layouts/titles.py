@@ -59,9 +59,18 @@ def whole_quoted(text: str) -> str | None:
     return m.group("title") if m else None
 
 
-_NOT_A_TITLE = re.compile(r"^(?:附件|附[:：]|抄送|联系人|联系电话|电话|地址|邮编|特此|发布时间|来源|编辑|责任编辑|审核)"
-                          r"|^\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$"
-                          r"|^[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?$")
+_DATE = (r"^\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$"
+         r"|^[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?$")
+_NOT_A_TITLE = re.compile(r"^(?:附件|附[:：]|抄送|联系人|联系电话|电话|地址|邮编|特此|发布时间|来源|编辑|责任编辑|审核)|" + _DATE)
+
+
+def is_date(text: str) -> bool:
+    """Whether a line is only a date, as under a notice's signature.
+
+    >>> is_date("2023年5月12日"), is_date("二〇二三年五月十二日"), is_date("2023年度优秀论文")
+    (True, True, False)
+    """
+    return re.match(_DATE, text.strip()) is not None
 
 
 def is_sentence(text: str) -> bool:

@@ -95,3 +95,4 @@ def test_stderr_shows_each_warning(tmp_path):
     assert doc["warnings"], "the input should draw a warning"
     for w in doc["warnings"]:
         assert f"  warning: {w}\n" in result.stderr
+    assert len(doc["warnings"]) == 1 and ", 1 warning\n" in result.stderr  # one warning, not "1 warnings"

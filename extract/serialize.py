@@ -186,18 +186,27 @@ def compilation_to_json(c: Compilation, *, text: bool = True) -> dict:
     }
 
 
+def _count(n: int, noun: str, plural: str | None = None) -> str:
+    """``n`` and the noun, singular for one.
+
+    >>> _count(1, "warning"), _count(0, "warning"), _count(2, "body", "bodies")
+    ('1 warning', '0 warnings', '2 bodies')
+    """
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
 def summary(c: Compilation) -> str:
     """One line saying what was found, for stderr."""
     with_body = sum(1 for e in c.essays if e.body)
     cut = sum(1 for e in c.essays if e.body and e.body.truncated)
     tiers = sum(1 for e in c.essays if e.tier.rank is not None)
     parts = [
-        f"{readable_source(c.source)}: {len(c.essays)} essays",
-        f"{with_body} bodies" + (f" ({cut} cut off)" if cut else ""),
+        f"{readable_source(c.source)}: {_count(len(c.essays), 'essay')}",
+        _count(with_body, "body", "bodies") + (f" ({cut} cut off)" if cut else ""),
         f"{tiers} with tiers",
-        f"{len(c.appendix)} appendix documents",
-        f"{len(c.organisations)} organisations",
-        f"{len(c.unparsed)} unplaced lines",
-        f"{len(c.warnings)} warnings",
+        _count(len(c.appendix), "appendix document"),
+        _count(len(c.organisations), "organisation"),
+        _count(len(c.unparsed), "unplaced line"),
+        _count(len(c.warnings), "warning"),
     ]
     return ", ".join(parts)

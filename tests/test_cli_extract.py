@@ -83,3 +83,16 @@ def test_no_file_and_no_bundled_seed_is_a_clean_error(monkeypatch, tmp_path):
     result = CliRunner().invoke(cli, ["extract"])
     assert result.exit_code == 2
     assert result.output.startswith("Error: no FILE given") and len(result.output.strip().splitlines()) == 1
+
+
+def test_stderr_shows_each_warning(tmp_path):
+    """The summary counts warnings; each one is also shown, so a table user learns what it is."""
+    book = tmp_path / "list.txt"
+    book.write_text("时局把握与理论创新\n林若琳 孟书瑶 / 1\n论将人民政协的协商民主优势转化为国家治理效能\n季长海 / 13\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(book), "--format", "table"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(CliRunner().invoke(cli, ["extract", str(book), "-q"]).stdout)
+    assert doc["warnings"], "the input should draw a warning"
+    for w in doc["warnings"]:
+        assert f"  warning: {w}\n" in result.stderr
+    assert len(doc["warnings"]) == 1 and ", 1 warning\n" in result.stderr  # one warning, not "1 warnings"

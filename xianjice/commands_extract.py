@@ -27,7 +27,8 @@ def extract(files: tuple[str, ...], fmt: str, no_text: bool, lexicon: str | None
     """Extract book, essays, units, authors, tiers, bodies and concepts.
 
     With no FILE, reads the bundled seed. Several FILEs give a JSON array.
-    A summary and every line that could not be placed go to stderr.
+    A summary, every line that could not be placed and every warning go to
+    stderr.
 
     \b
     Examples:
@@ -53,12 +54,14 @@ def extract(files: tuple[str, ...], fmt: str, no_text: bool, lexicon: str | None
 
 
 def report_to_stderr(compilations: list[Compilation]) -> None:
-    """The summary line of each book and every line nothing took."""
+    """The summary line of each book, every line nothing took and every warning."""
     for c in compilations:
         click.echo(visible(summary(c)), err=True)
         for u in c.unparsed:
             where = f", {c.location(u.line).describe()}" if c.file_format != "text" else ""
             click.echo(visible(f"  unplaced line {u.line} ({u.where}{where}): {u.text[:60]}"), err=True)
+        for w in c.warnings:
+            click.echo(visible(f"  warning: {w}"), err=True)
 
 
 @click.command()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from pathlib import Path
 
 from xianjice.errors import InputError
 
@@ -124,20 +123,6 @@ def normalise_lines(text: str) -> list[str]:
     if lines and lines[-1] == "":
         lines.pop()
     return [normalise_line(line) for line in lines]
-
-
-def read_text(path: str | Path) -> str:
-    """Read and decode a file, turning OS errors into :class:`InputError`."""
-    source = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError(source, "no such file") from exc
-    except IsADirectoryError as exc:
-        raise InputError(source, "is a directory, not a file") from exc
-    except OSError as exc:
-        raise InputError(source, f"cannot be read ({exc.strerror})") from exc
-    return decode(data, source=source)
 
 
 _KEY_DROP = re.compile(r"[\s\u3000]+")

@@ -3,16 +3,13 @@
 One rule says which unit an essay counts for at the top level: the level
 under the root (a 直属海关, 广东分署, a school), except that headquarters
 departments count for the root itself.  :mod:`xianjice.graph.build` and
-:mod:`xianjice.graph.analysis.themes` apply it to the graph; :func:`top_unit_theme_rows`
-applies it to the records directly (the build no longer uses it: the heatmap
-is drawn from the graph's matrix).  This module imports nothing heavy.
+:mod:`xianjice.graph.analysis.themes` apply it to the graph.  This module imports
+nothing heavy.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-
-from xianjice.extract.records import Compilation
 
 #: Kinds of organisation directly under the root that are part of headquarters
 #: itself: their essays count for the root as top-level unit (the gazetteer's kinds).
@@ -34,23 +31,6 @@ def top_level(path: Sequence[str], second_kind: str | None) -> tuple[str, ...]:
     if len(path) < 2 or second_kind in HQ_KINDS:
         return tuple(path[:1])
     return tuple(path[:2])
-
-
-def top_unit_theme_rows(compilations: Iterable[Compilation]) -> list[Row]:
-    """One row per essay: the labels of the top-level units it counts for, and its themes (both sorted).
-
-    The same rows :func:`xianjice.graph.analysis.themes.unit_theme_matrix` reads off the graph
-    at ``level="top"``, computed from the records.
-    """
-    compilations = list(compilations)
-    kinds = {o.path: o.kind for c in compilations for o in c.organisations if o.path}
-    rows = []
-    for c in compilations:
-        for e in c.essays:
-            units = {top_level(u.path, kinds.get(tuple(u.path[:2])))[-1] for u in e.entry.units if u.path}
-            themes = {link.theme or NO_THEME for link in e.concepts}
-            rows.append((tuple(sorted(units)) or (UNKNOWN_UNIT,), tuple(sorted(themes))))
-    return rows
 
 
 def theme_matrix(rows: Iterable[Row], *, level: str) -> dict:

@@ -20,7 +20,6 @@ import errno
 import json
 import os
 import shutil
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -41,7 +40,7 @@ from xianjice.graph.analysis.themes import matrix_csv
 from xianjice.graph.ids import DEFAULT_BASE, check_base
 from xianjice.graph.rdf.triples import graph_triples
 from xianjice.graph.writers.tables import write_csv, write_tables
-from xianjice.graph.writers.tempdir import removed_if_killed
+from xianjice.graph.writers.tempdir import watched_tempdir
 from xianjice.graph.writers.texttable import json_text
 from xianjice.graph.rdf.turtle import write_turtle
 
@@ -321,24 +320,25 @@ def write_build(
     base = check_base(base)
     out = _real_out_dir(Path(out_dir))
     _check_out_dir(out)
+    tmp: Path | None = None
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         _clean_stale(out)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-{os.getpid()}-", dir=out.parent))
-    except OSError as exc:
-        raise ExportError(f"{out}: cannot create the output directory: {exc.strerror or exc}") from exc
-    try:
-        with removed_if_killed(tmp):  # kill -9 or SIGTERM run no finally: a watcher removes tmp then
+        # kill -9 or SIGTERM run no finally: a watcher removes the temporary directory then
+        with watched_tempdir(out.parent, prefix=f".{out.name}.tmp-{os.getpid()}-") as tmp:
             report = _write_all(compilations, tmp, base, progress, timings)
             _carry_over(out, tmp)
             os.chmod(tmp, 0o755)
             _swap_in(tmp, out)
     except OSError as exc:
+        if tmp is None:
+            raise ExportError(f"{out}: cannot create the output directory: {exc.strerror or exc}") from exc
         shutil.rmtree(tmp, ignore_errors=True)
         where = f" ({exc.filename})" if exc.filename else ""
         raise ExportError(f"{out}: cannot write the build: {exc.strerror or exc}{where}") from exc
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
         raise
     _say(progress, f"wrote {out}: " + ", ".join(sorted(report["files"])) + ", report.json")
     return report

@@ -3,7 +3,7 @@
 A build writes into a fresh directory next to its output and renames it into
 place at the end (:mod:`xianjice.graph.writers.export`).  ``finally`` blocks
 remove it on an error or Ctrl-C, but no code of the build runs when it is
-killed.  :func:`removed_if_killed` therefore starts a tiny watcher, a POSIX
+killed.  :func:`watched_tempdir` therefore starts a tiny watcher, a POSIX
 shell waiting on a pipe whose write end only the build holds: when the build
 ends, however it ends, the kernel closes the pipe, the watcher wakes up and
 removes the directory if it is still there, then exits.  The watcher runs in
@@ -17,44 +17,57 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 SHELL = "/bin/sh"
-#: Waits for end of file on stdin (the build gone), then removes the directory named in $1.
-WATCH = 'while read -r _; do :; done; rm -rf -- "$1"'
+#: Reads the directory's name (one line), waits for end of file on stdin (the build gone), then removes
+#: ``$1/name``.  The name is told before the directory exists, so no kill can fall between the two.
+WATCH = 'IFS= read -r name; while read -r _; do :; done; case "$name" in ""|*/*) ;; *) rm -rf -- "$1/$name";; esac'
 
 
 @contextlib.contextmanager
-def removed_if_killed(path: str | Path) -> Iterator[None]:
-    """Watch *path* while the block runs; if the process dies inside it, the watcher removes *path*.
+def watched_tempdir(parent: str | Path, *, prefix: str) -> Iterator[Path]:
+    """Create a fresh directory in *parent*; if the process dies while the block runs, a watcher removes it.
 
-    On leaving the block normally (or by an exception) the watcher is told
-    to stand down and is waited for; the caller removes or keeps *path* as
-    it sees fit.
+    The watcher is started and told the directory's name (*prefix* and 16 random hex digits) before the
+    directory is made, so a kill at any moment leaves nothing.  On leaving the block normally (or by an
+    exception) the watcher is told to stand down and is waited for; the caller removes or keeps the
+    directory as it sees fit.
+
+    Raises
+    ------
+    OSError
+        The directory cannot be created.
 
     Examples
     --------
-    >>> import tempfile
-    >>> d = Path(tempfile.mkdtemp())
-    >>> with removed_if_killed(d):
+    >>> import shutil, tempfile
+    >>> parent = Path(tempfile.mkdtemp())
+    >>> with watched_tempdir(parent, prefix=".out.tmp-") as d:
     ...     (d / "a").write_text("x")
     1
-    >>> d.is_dir()  # kept: the process was not killed
-    True
-    >>> import shutil; shutil.rmtree(d)
+    >>> d.is_dir(), d.name.startswith(".out.tmp-")  # kept: the process was not killed
+    (True, True)
+    >>> shutil.rmtree(parent)
     """
+    path = Path(parent) / f"{prefix}{secrets.token_hex(8)}"
     if not os.path.exists(SHELL):
-        yield
+        path.mkdir(mode=0o700)
+        yield path
         return
     watcher = subprocess.Popen(
-        [SHELL, "-c", WATCH, "xianjice-watch", str(path)],
+        [SHELL, "-c", WATCH, "xianjice-watch", str(parent)],
         stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         start_new_session=True, close_fds=True,
     )
     try:
-        yield
+        watcher.stdin.write(path.name.encode() + b"\n")
+        watcher.stdin.flush()
+        path.mkdir(mode=0o700)
+        yield path
     finally:
         watcher.kill()  # stand down: the build is alive and decides what happens to the directory
         watcher.wait()

@@ -76,7 +76,9 @@ KEEP_TAGS = frozenset({"n", "nz", "vn", "j"})
 PHRASE_TAGS = frozenset({"l", "i", "nr", "ns", "nt"})
 #: Tags the first and second word of a compound candidate (单一 + 窗口) may carry.
 COMPOUND_FIRST = frozenset({"n", "nz", "vn", "j", "b"})
-COMPOUND_SECOND = frozenset({"n", "nz", "vn", "j"})  # a term is head-final: its last word is a noun
+COMPOUND_SECOND = frozenset({"n", "nz", "j", "s"})  # a term is head-final: its last word is a noun proper
+#: Tags the second half of a four-character dictionary phrase may carry (the dictionary vouches it is one word).
+PHRASE_SECOND = frozenset({"n", "nz", "vn", "j"})
 #: Words of general Chinese (inverse document frequency in jieba's IDF table below this) are never proposed,
 #: however often an essay uses them: 有关, 年度, 检查, 设置 …
 MIN_IDF = 7.0
@@ -238,7 +240,7 @@ class _Rules:
         tag = self.tags[token]
         if tag in PHRASE_TAGS:
             if not (len(token) == 4 and self.tags.get(token[:2]) in COMPOUND_FIRST
-                    and self.tags.get(token[2:]) in COMPOUND_SECOND):
+                    and self.tags.get(token[2:]) in PHRASE_SECOND):
                 return False
         elif tag not in KEEP_TAGS:
             return False
@@ -257,7 +259,7 @@ class _Rules:
 
     def compound(self, a: str, b: str) -> bool:
         """Whether adjacent words *a* + *b* may form a compound candidate (before the SCP test)."""
-        return (len(a) + len(b) <= 7 and min(len(a), len(b)) == 2 and self.part(a, first=True)
+        return (len(a) + len(b) <= 6 and min(len(a), len(b)) == 2 and self.part(a, first=True)
                 and self.part(b, first=False) and not (self.known(a) and self.known(b))
                 and a + b not in self.stop and self.lexicon.lookup(a + b) is None)
 

@@ -70,7 +70,7 @@ def report_to_stderr(compilations: list[Compilation]) -> None:
 @click.option("--top", type=click.IntRange(min=1), default=50, show_default=True, help="How many candidates.")
 @click.option("--min-essays", type=click.IntRange(min=1), default=2, show_default=True,
               help="Keep a candidate only when this many essays use it.")
-@click.option("--min-log-ratio", type=float, default=5.0, show_default=True,
+@click.option("--min-log-ratio", type=float, default=3.0, show_default=True,
               help="Keep a candidate only when the book uses it 2^N times as often as general Chinese does.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @data_options
@@ -81,9 +81,11 @@ def concepts(files: tuple[str, ...], candidates: bool, top: int, min_essays: int
 
     Without --candidates: each lexicon concept found, with its theme and the
     number of essays and mentions. With --candidates: terms the lexicon does
-    not know, ranked by keyness (Dunning's log-likelihood against the word
-    frequencies of jieba's dictionary), kept when used by at least
-    --min-essays essays; names, units, document titles and non-words are left
+    not know, ranked by keyness against the word frequencies of jieba's
+    dictionary: by effect size (Hardie's Log Ratio) among the terms whose
+    Dunning log-likelihood is significant (p < 0.001, Bonferroni-corrected),
+    kept when used by at least --min-essays essays; `dp` is Gries' dispersion
+    over the essays.  Names, units, document titles and non-words are left
     out.
 
     \b
@@ -102,7 +104,7 @@ def concepts(files: tuple[str, ...], candidates: bool, top: int, min_essays: int
         for c in compilations:
             for row in candidate_terms(c, lexicon=lex, top=top, min_essays=min_essays, min_log_ratio=min_log_ratio):
                 rows.append({"source": readable_source(c.source), **row, "sample": " ".join(str(s) for s in row["sample"])})
-        columns = ["term", "count", "essays", "reference", "log_ratio", "score", "sample"]
+        columns = ["term", "count", "essays", "reference", "log_ratio", "score", "dp", "sample"]
         if len(rows) < top * len(compilations):
             click.echo(f"{len(rows)} terms outside the lexicon are used by at least {min_essays} essays", err=True)
     else:

@@ -18,7 +18,13 @@ identification in text", *Natural Language Engineering* 1(1)):
   not 大力 + 加强 or 明确 + 要求;
 - two adjacent nouns the dictionary does not join (单一 + 窗口), when the
   pair clings together: symmetric conditional probability ``c(ab)² /
-  (c(a)·c(b))`` at least ``MIN_SCP`` (da Silva & Lopes 1999).
+  (c(a)·c(b))`` at least ``MIN_SCP`` (da Silva & Lopes 1999), and not
+  only ever a piece of one longer noun phrase (民事 公益 in 民事公益诉讼): a
+  nested candidate whose every occurrence lies in the same longer one has a
+  C-value of 0 (Frantzi, Ananiadou & Mima 2000, "Automatic recognition of
+  multi-word terms: the C-value/NC-value method", *International Journal on
+  Digital Libraries* 3(2)).  A generic noun of the stopword list after it
+  (单一窗口 | 建设) frames a term, it does not extend it.
 
 Never a person (``nr``), place (``ns``) or organisation name, never a unit
 name (a word ending in 处, 科, 局 … whose last two characters are not a word
@@ -254,8 +260,24 @@ class _Rules:
             verdict = self._part[key] = (
                 bool(_WORD.match(word)) and word not in self.stop and not self.general(word)
                 and (self.tags.get(word) in (COMPOUND_FIRST if first else COMPOUND_SECOND) or self.known(word))
-                and not (not first and self.unit(word)))
+                and not (not first and (self.unit(word) or _abstract(word))))
         return verdict
+
+    def nominal(self, word: str) -> bool:
+        """Whether *word* may stand in a noun phrase (a noun, verbal noun, abbreviation or lexicon term)."""
+        return self.tags.get(word) in PHRASE_SECOND or (word not in self.tags and self.known(word))
+
+    def extension(self, words: list[str], i: int) -> tuple[str, str] | None:
+        """The longer noun phrase ``words[i:i+2]`` is a piece of here, as (left, right) neighbours; None when whole.
+
+        A generic noun of the stopword list next to it (单一 窗口 | 建设) frames the term; it does not extend it.
+        """
+        def extends(word: str) -> str:
+            return word if self.nominal(word) and word not in self.stop else ""
+
+        left = extends(words[i - 1]) if i > 0 else ""
+        right = extends(words[i + 2]) if i + 2 < len(words) else ""
+        return (left, right) if left or right else None
 
     def compound(self, a: str, b: str) -> bool:
         """Whether adjacent words *a* + *b* may form a compound candidate (before the SCP test)."""
@@ -304,6 +326,7 @@ def candidate_terms(compilation: Compilation, *, lexicon: Lexicon | None = None,
     per_essay: dict[str, dict[int, int]] = {}
     words_seen: Counter[str] = Counter()
     parts: dict[str, tuple[str, str]] = {}
+    nested: dict[str, set[tuple[str, str] | None]] = {}
     sizes: dict[int, int] = {}
     for essay in compilation.essays:
         here: Counter[str] = Counter()
@@ -313,10 +336,11 @@ def candidate_terms(compilation: Compilation, *, lexicon: Lexicon | None = None,
             size += len(words)
             words_seen.update(words)
             here.update(w for w in words if rules.word(w))
-            for a, b in zip(words, words[1:]):
+            for i, (a, b) in enumerate(zip(words, words[1:])):
                 if rules.compound(a, b):
                     here[a + b] += 1
                     parts.setdefault(a + b, (a, b))
+                    nested.setdefault(a + b, set()).add(rules.extension(words, i))
         sizes[essay.seq] = sizes.get(essay.seq, 0) + size
         for term, n in here.items():
             per_essay.setdefault(term, {})[essay.seq] = n
@@ -330,6 +354,8 @@ def candidate_terms(compilation: Compilation, *, lexicon: Lexicon | None = None,
             a, b = parts[term]
             if count ** 2 < MIN_SCP * words_seen[a] * words_seen[b]:
                 continue  # two words that merely meet
+            if len(nested[term]) == 1 and None not in nested[term]:
+                continue  # only ever a piece of one longer phrase: its C-value is 0 (民事公益 | 诉讼)
         tested.append((term, count, where))
     cut = critical_g2(len(tested))
     rows = []

@@ -54,8 +54,9 @@ def test_seed_candidates(seed_rows, seed_compilation):
     assert all(r["essays"] >= 2 and r["count"] >= r["essays"] for r in seed_rows)
     assert all(LEX.lookup(r["term"]) is None for r in seed_rows)
     assert all(r["sample"] == sorted(r["sample"]) and len(r["sample"]) <= 5 for r in seed_rows)
-    scores = [(-r["score"], r["term"]) for r in seed_rows]
-    assert scores == sorted(scores)
+    ranks = [(-r["log_ratio"], -r["score"], r["term"]) for r in seed_rows]
+    assert ranks == sorted(ranks)  # effect size ranks (Hardie 2014)
+    assert all(0 <= r["dp"] <= 1 for r in seed_rows)
     assert candidate_terms(seed_compilation, lexicon=LEX, top=30) == seed_rows  # deterministic
     assert terms(candidate_terms(seed_compilation, lexicon=LEX, top=5)) == terms(seed_rows)[:5]
     # fragments spanning two words, names, units and document titles are never proposed (issue 16)
@@ -94,3 +95,58 @@ def test_general_words_and_weak_compounds_are_left_out():
     texts = ["有关部门要正确对待检查，针对性地安排年度计划。"] * 3
     found = set(terms(candidate_terms(book(*texts), lexicon=LEX, min_log_ratio=0)))
     assert not {"有关", "有关部门", "部门", "正确对待", "检查", "针对性", "年度", "安排"} & found
+
+
+# Short inputs → what is proposed and what never is (each text is used by two essays).
+CASES = [
+    # fragments spanning two words: a pair inside a longer noun phrase is no term
+    ("完善证券民事公益诉讼的制度构建。", {"公益", "诉讼"}, {"民事公益", "公益诉讼", "证券民事"}),
+    ("跨行政区划公益诉讼检察机制。", {"行政区划"}, {"区划公益", "公益诉讼", "诉讼检察"}),
+    # a generic noun after a term frames it: 单一窗口 + 建设
+    ("推进单一窗口建设。", {"单一窗口"}, {"单一窗口建设", "窗口建设"}),
+    # persons' names
+    ("盛光祖署长强调单一窗口。", {"单一窗口"}, {"盛光祖", "光祖", "署长"}),
+    # unit names (but not words that merely end in a unit character: 干部, 大局)
+    ("综合统计处和秘书处要关心党员干部，服务大局。", {"党员干部", "服务大局"}, {"综合统计处", "统计处", "秘书处"}),
+    # words inside a document title in 《》
+    ("依照《单一窗口暂行办法》执行。", set(), {"单一窗口", "暂行办法", "单一窗口暂行办法"}),
+    # formula words of essay titles, abstract nouns, set phrases of official prose, general words
+    ("浅谈基层党建的路径与启示。", set(), {"浅谈", "路径", "启示"}),
+    ("提高针对性和实效性，正确对待检查。", set(), {"针对性", "实效性", "正确对待", "检查"}),
+    # measure words and numbers
+    ("节约经费三十万元，行程五百公里。", {"经费"}, {"万元", "公里", "三十万", "五百"}),
+    # compounds the dictionary does not hold, and dictionary terms
+    ("严格执行准军事化纪律。", {"准军事化纪律"}, set()),
+    ("党委办事机构要明确职责。", {"党委办事机构", "党委"}, {"职责"}),
+    ("支部书记要按时收缴党费。", {"支部书记", "党费"}, {"收缴", "按时"}),
+]
+
+
+@pytest.mark.parametrize("text, proposed, never", CASES, ids=[c[0][:8] for c in CASES])
+def test_short_inputs(text, proposed, never):
+    found = set(terms(candidate_terms(book(text, text), lexicon=LEX, min_log_ratio=0)))
+    assert proposed <= found
+    assert not never & found
+
+
+def test_cli_default_log_ratio_is_the_library_default():
+    from xianjice.commands_extract import concepts
+    from xianjice.extract.candidates import MIN_LOG_RATIO
+
+    option = next(p for p in concepts.params if p.name == "min_log_ratio")
+    assert option.default == MIN_LOG_RATIO
+
+
+def test_bonferroni_cut_grows_with_the_number_of_tests():
+    from xianjice.extract.candidates import critical_g2
+
+    assert critical_g2(1) == pytest.approx(10.828, abs=1e-3)  # χ²(1), p = 0.001
+    assert critical_g2(1) < critical_g2(10) < critical_g2(1000)
+
+
+def test_gries_dp():
+    from xianjice.extract.candidates import gries_dp
+
+    sizes = {1: 100, 2: 100, 3: 200}
+    assert gries_dp({1: 1, 2: 1, 3: 2}, sizes) == pytest.approx(0.0)  # in proportion to the essays
+    assert gries_dp({3: 5}, sizes) == pytest.approx(0.5)  # 0.5·(|1 − 0.5| + 0.25 + 0.25)

@@ -189,7 +189,7 @@ def gries_dp(counts: dict[int, int], sizes: dict[int, int]) -> float:
     total_v = sum(counts.values())
     total_s = sum(sizes.values())
     present = sum(abs(v / total_v - sizes[p] / total_s) for p, v in counts.items())
-    absent = sum(s for p, s in sizes.items() if p not in counts) / total_s
+    absent = 1 - sum(sizes[p] for p in counts) / total_s
     return 0.5 * (present + absent)
 
 

@@ -106,7 +106,8 @@ def concepts(files: tuple[str, ...], candidates: bool, top: int, min_essays: int
                 rows.append({"source": readable_source(c.source), **row, "sample": " ".join(str(s) for s in row["sample"])})
         columns = ["term", "count", "essays", "reference", "log_ratio", "score", "dp", "sample"]
         if len(rows) < top * len(compilations):
-            click.echo(f"{len(rows)} terms outside the lexicon are used by at least {min_essays} essays", err=True)
+            click.echo(f"{len(rows)} terms outside the lexicon are used by at least {min_essays} essays, significantly "
+                       f"more often than in general Chinese (Log Ratio at least {min_log_ratio:g})", err=True)
     else:
         rows = concept_rows(compilations)
         columns = ["concept", "theme", "essays", "count", "in_titles"]

@@ -75,15 +75,17 @@ class TurtleWriter:
     def __init__(self, prefixes: Sequence[tuple[str, str]] = PREFIXES):
         self.prefixes = tuple(prefixes)
         self._by_length = sorted(self.prefixes, key=lambda p: -len(p[1]))
+        self._namespaces = tuple(ns for _, ns in self.prefixes)
         self._cache: dict[Node, str] = {}
         self._refs: dict[str, str] = {}
         self._true = self.typed("true", _XSD_BOOLEAN)
 
     def iri(self, value: str) -> str:
         """Return an IRI as ``prefix:local`` or ``<IRI>``; ``ValueError`` when Turtle cannot hold it."""
-        for prefix, ns in self._by_length:
-            if value.startswith(ns) and _LOCAL.fullmatch(value[len(ns):]):
-                return f"{prefix}:{value[len(ns):]}"
+        if value.startswith(self._namespaces):
+            for prefix, ns in self._by_length:
+                if value.startswith(ns) and _LOCAL.fullmatch(value[len(ns):]):
+                    return f"{prefix}:{value[len(ns):]}"
         if IRI_FORBIDDEN.search(value):
             raise ValueError(f"IRI cannot be written in Turtle: {value!r}")
         return f"<{value}>"
@@ -179,13 +181,17 @@ class TurtleWriter:
         distinct triples is appended to ``counted``.
         """
         by_subject: dict[str, list[str]] = {}
+        last, pairs = None, []
         for s, p, o in triples:
-            pairs = by_subject.get(s)
-            if pairs is None:
-                pairs = by_subject[s] = []
+            if s != last:  # the triples of a subject mostly come in a row
+                pairs = by_subject.get(s)
+                if pairs is None:
+                    pairs = by_subject[s] = []
+                last = s
             pairs += (p, o)
         yield self.header()[:-1]
         iri, total = self.iri, 0
+        predicates: dict[str, str] = {_RDF_TYPE: "a"}
         for s in sorted(by_subject):
             flat = by_subject.pop(s)
             pairs = sorted(set(zip(flat[::2], flat[1::2])))
@@ -195,7 +201,10 @@ class TurtleWriter:
                 if p == prev:
                     lines[-1].append(o)
                 else:
-                    lines.append([iri(p) if p != _RDF_TYPE else "a", o])
+                    name = predicates.get(p)
+                    if name is None:
+                        name = predicates[p] = iri(p)
+                    lines.append([name, o])
                     prev = p
             lines.sort(key=lambda line: line[0] != "a")  # stable: the rest stay sorted by IRI
             body = " ;\n".join(f"    {line[0]} {', '.join(line[1:])}" for line in lines)

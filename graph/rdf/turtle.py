@@ -118,7 +118,11 @@ class TurtleWriter:
         return str(int(value))
 
     def typed(self, lexical: str, datatype: str) -> str:
-        """A literal with a datatype IRI.
+        """A literal with a datatype IRI, its lexical form written as given.
+
+        rdflib would write some datatypes in their canonical form (``"007"^^xsd:integer``
+        as ``7``): use :meth:`integer` for integers.  The mapping uses this for the
+        date types, whose lexical forms rdflib keeps as they are.
 
         >>> w = TurtleWriter()
         >>> w.typed("2009", "http://www.w3.org/2001/XMLSchema#gYear"), w.typed("07", _XSD_INTEGER)

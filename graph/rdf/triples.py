@@ -368,8 +368,8 @@ def turtle_triples(G: nx.MultiDiGraph, *, base: str = DEFAULT_BASE,
     >>> G.add_node("tier/1", kind="tier", label="一等奖", label_en="First prize", pinyin="", rank=1)
     >>> for s, p, o in sorted(set(turtle_triples(G, base="https://example.org/")))[-3:]:
     ...     print(s, p.rsplit("/", 1)[-1], o)
-    https://example.org/tier/1 core#prefLabel "一等奖"@zh
     https://example.org/tier/1 core#prefLabel "First prize"@en
+    https://example.org/tier/1 core#prefLabel "一等奖"@zh
     https://example.org/tier/1 ns#rank 1
     """
     return _Mapper(G, base, writer or TurtleWriter()).triples()

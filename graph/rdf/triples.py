@@ -129,6 +129,7 @@ class _Mapper(Generic[T]):
         self.ref = terms.ref
         self.text = terms.text
         self.integer = terms.integer
+        self.spans: set[str] = set()
 
     def node(self, key: str) -> str:
         return self.base + key
@@ -169,8 +170,11 @@ class _Mapper(Generic[T]):
 
     def derived(self, s: str, book: str, first: int, last: int) -> Iterator[tuple[str, str, T]]:
         if first and book:  # None (an essay without a body) or 0: no source lines
-            yield s, _DERIVED, self.ref(self.node(f"source/{book.split('/', 1)[1]}/L{first}-{last}"))
-            yield from self.span(book, first, last)
+            span = self.node(f"source/{book.split('/', 1)[1]}/L{first}-{last}")
+            yield s, _DERIVED, self.ref(span)
+            if span not in self.spans:  # many matches share a line: describe each span once
+                self.spans.add(span)
+                yield from self.span(book, first, last)
 
     def triples(self) -> Iterator[tuple[str, str, T]]:
         G, ref, text = self.G, self.ref, self.text

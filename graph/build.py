@@ -104,6 +104,7 @@ class _Builder:
         self.unknown_orgs: set[tuple[str, ...]] = set()
         self.known_orgs: set[tuple[str, ...]] = set()
         self.essay_keys: dict[tuple[str, str], str] = {}  # (title, unit) → essay node, shared by several sources
+        self.concept_keys: dict[tuple[str, str], str] = {}  # (label, theme) as linked → concept node
         for c in self.compilations:
             for o in sorted(c.organisations, key=lambda o: (o.name, o.parent or "")):
                 self.orgs.add(o)
@@ -189,6 +190,13 @@ class _Builder:
         return key
 
     def concept(self, label: str, theme: str = "") -> str:
+        """Add the concept (and its theme) once; return its id (remembered: essays link the same concepts again and again)."""
+        key = self.concept_keys.get((label, theme))
+        if key is None:
+            key = self.concept_keys[label, theme] = self._concept(label, theme)
+        return key
+
+    def _concept(self, label: str, theme: str) -> str:
         label = ids.clean_text(label)
         record = self.lexicon.concepts.get(label)
         key = ids.concept_id(record.id if record else None, label)
@@ -366,7 +374,9 @@ def _sorted_copy(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     H.graph.update(G.graph)
     for n in sorted(G.nodes):
         H.add_node(n, **dict(sorted(G.nodes[n].items())))
-    for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[2], e[1])):
+    # (source, key, target) is unique in a MultiDiGraph: the sort never compares the attribute dicts
+    edges = sorted((u, k, v, d) for u, nbrs in G.succ.items() for v, keydict in nbrs.items() for k, d in keydict.items())
+    for u, k, v, d in edges:
         H.add_edge(u, v, key=k, **dict(sorted(d.items())))
     return H
 

@@ -1,14 +1,18 @@
 """The graph → RDF triples (schema.org, W3C ORG, SKOS, FOAF, PROV-O, Dublin Core).
 
-:func:`graph_triples` yields rdflib terms, sorted writers and rdflib both
-consume them; :func:`to_rdflib` gives an ``rdflib.Graph``.  The mapping of
-each node kind is documented in the README ("Vocabulary").
+One mapping, two kinds of terms: :func:`turtle_triples` yields subjects and
+predicates as plain IRI strings and objects already in their Turtle form
+(what :func:`xianjice.graph.rdf.turtle.write_turtle_text` writes into graph.ttl, without
+one rdflib object per term); :func:`graph_triples` yields the same triples
+as rdflib terms and :func:`to_rdflib` gives an ``rdflib.Graph``.  The
+mapping of each node kind is documented in the README ("Vocabulary").
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Generic, TypeVar
 
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
@@ -17,9 +21,13 @@ from rdflib.term import Node
 from xianjice.graph.analysis.themes import org_path
 from xianjice.graph.analysis.toplevel import top_level
 from xianjice.graph.ids import DEFAULT_BASE, check_base, hashed_slug
+from xianjice.graph.rdf.turtle import TurtleWriter
 from xianjice.graph.rdf.vocab import DCTERMS, FOAF, ORG, PREFIXES, PROV, RDF, SDO, SKOS, XJ, XSD
 
 Triple = tuple[URIRef, URIRef, Node]
+#: A triple as :func:`turtle_triples` yields it: subject and predicate IRIs, the object's Turtle form.
+TextTriple = tuple[str, str, str]
+T = TypeVar("T")
 
 #: Media type of each kind of input file (``dcterms:format`` of its source spans).
 MEDIA_TYPES = {
@@ -35,33 +43,43 @@ MEDIA_TYPES = {
 ZH, EN, PINYIN = "zh", "en", "zh-Latn-pinyin"
 
 _DATE_TYPES = (
-    (re.compile(r"\d{4}-\d{2}-\d{2}"), XSD.date),
-    (re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth),
-    (re.compile(r"\d{4}"), XSD.gYear),
+    (re.compile(r"\d{4}-\d{2}-\d{2}"), str(XSD.date)),
+    (re.compile(r"\d{4}-\d{2}"), str(XSD.gYearMonth)),
+    (re.compile(r"\d{4}"), str(XSD.gYear)),
 )
 
+# The vocabulary as plain IRI strings (str(term) of the closed namespaces of vocab.py).
+_TYPE = str(RDF.type)
+_BOOK, _ARTICLE, _CREATIVE_WORK, _SDO_ORG, _SDO_PERSON = (
+    str(SDO.Book), str(SDO.Article), str(SDO.CreativeWork), str(SDO.Organization), str(SDO.Person))
+_NAME, _ISBN, _PUBLISHER, _DATE_PUBLISHED, _ALT_HEADLINE = (
+    str(SDO.name), str(SDO.isbn), str(SDO.publisher), str(SDO.datePublished), str(SDO.alternativeHeadline))
+_PAGE_START, _POSITION, _ALTERNATE_NAME, _TEXT, _IS_PART_OF = (
+    str(SDO.pageStart), str(SDO.position), str(SDO.alternateName), str(SDO.text), str(SDO.isPartOf))
+_ORG_ORG, _FOAF_PERSON, _ENTITY, _DERIVED = str(ORG.Organization), str(FOAF.Person), str(PROV.Entity), str(
+    PROV.wasDerivedFrom)
+_SOURCE, _FORMAT = str(DCTERMS.source), str(DCTERMS.format)
+_CONCEPT, _SCHEME, _PREF, _ALT, _IN_SCHEME, _TOP_OF, _HAS_TOP = (
+    str(SKOS.Concept), str(SKOS.ConceptScheme), str(SKOS.prefLabel), str(SKOS.altLabel), str(SKOS.inScheme),
+    str(SKOS.topConceptOf), str(SKOS.hasTopConcept))
+_X = {name: str(XJ[name]) for name in (
+    "AwardTier", "ConceptMatch", "Proposal", "SourceSpan", "firstLine", "lastLine", "sourceFile", "firstLocation",
+    "lastLocation", "firstPage", "lastPage", "orgKind", "topLevelUnit", "rank", "frame", "matchIn", "matchOf",
+    "surfaceForm", "snippet", "occurrences", "matchWhere")}
 
-def integer(value: int) -> Literal:
-    """An ``xsd:integer`` literal.
 
-    >>> integer(7).n3()
-    '"7"^^<http://www.w3.org/2001/XMLSchema#integer>'
-    """
-    return Literal(int(value), datatype=XSD.integer)
+def date_datatype(text: str) -> str | None:
+    """The datatype IRI of a date: ``xsd:date``/``gYearMonth``/``gYear`` when it is ISO-shaped, else None.
 
-
-def date_literal(text: str) -> Literal:
-    """A date as ``xsd:date``/``gYearMonth``/``gYear`` when it is ISO-shaped, else plain.
-
-    >>> date_literal("2009-08").n3()
-    '"2009-08"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>'
-    >>> date_literal("2009年8月").n3()
-    '"2009年8月"'
+    >>> date_datatype("2009-08")
+    'http://www.w3.org/2001/XMLSchema#gYearMonth'
+    >>> date_datatype("2009年8月") is None
+    True
     """
     for pattern, datatype in _DATE_TYPES:
         if pattern.fullmatch(text):
-            return Literal(text, datatype=datatype)
-    return Literal(text)
+            return datatype
+    return None
 
 
 def top_unit(G: nx.MultiDiGraph, org: str) -> str:
@@ -82,205 +100,241 @@ def top_unit(G: nx.MultiDiGraph, org: str) -> str:
     return top_level(path, G.nodes[path[1]].get("org_kind") if len(path) > 1 else None)[-1]
 
 
-class _Mapper:
-    def __init__(self, G: nx.MultiDiGraph, base: str):
+class RdflibTerms:
+    """Objects as rdflib terms (the factory :func:`graph_triples` uses)."""
+
+    def ref(self, iri: str) -> URIRef:
+        return URIRef(iri)
+
+    def text(self, text: str, lang: str | None = None) -> Literal:
+        return Literal(text, lang=lang)
+
+    def integer(self, value: int) -> Literal:
+        return Literal(int(value), datatype=XSD.integer)
+
+    def typed(self, lexical: str, datatype: str) -> Literal:
+        return Literal(lexical, datatype=URIRef(datatype))
+
+    def boolean(self, value: bool) -> Literal:
+        return Literal(bool(value))
+
+
+class _Mapper(Generic[T]):
+    """Yields ``(subject IRI, predicate IRI, object)``, the object made by ``terms``."""
+
+    def __init__(self, G: nx.MultiDiGraph, base: str, terms):
         self.G = G
         self.base = check_base(base)
+        self.t = terms
+        self.ref = terms.ref
+        self.text = terms.text
+        self.integer = terms.integer
+        self.spans: set[str] = set()
 
-    def iri(self, key: str) -> URIRef:
-        return URIRef(self.base + key)
+    def node(self, key: str) -> str:
+        return self.base + key
 
-    def span(self, book: str, first: int, last: int) -> Iterator[Triple]:
+    def date(self, text: str) -> T:
+        datatype = date_datatype(text)
+        return self.t.typed(text, datatype) if datatype else self.text(text)
+
+    def span(self, book: str, first: int, last: int) -> Iterator[tuple[str, str, T]]:
         """A line span of a book's input file, as a ``prov:Entity``."""
-        span = self.iri(f"source/{book.split('/', 1)[1]}/L{first}-{last}")
-        yield span, RDF.type, PROV.Entity
-        yield span, RDF.type, XJ.SourceSpan
-        yield span, PROV.wasDerivedFrom, self.iri(book)
-        yield span, XJ.firstLine, integer(first)
-        yield span, XJ.lastLine, integer(last)
+        X, ref, integer = _X, self.ref, self.integer
+        span = self.node(f"source/{book.split('/', 1)[1]}/L{first}-{last}")
+        yield span, _TYPE, ref(_ENTITY)
+        yield span, _TYPE, ref(X["SourceSpan"])
+        yield span, _DERIVED, ref(self.base + book)
+        yield span, X["firstLine"], integer(first)
+        yield span, X["lastLine"], integer(last)
         source = self.G.nodes[book].get("source", "") if book in self.G else ""
         if source:
-            yield span, XJ.sourceFile, Literal(source)
+            yield span, X["sourceFile"], self.text(source)
         locations = self.G.graph.get("locations", {}).get(book)
         if locations and first <= len(locations) and last <= len(locations):
             yield from self.located(span, self.G.nodes[book].get("source_format", ""), locations[first - 1],
                                     locations[last - 1])
 
-    def located(self, span: URIRef, kind: str, first, last) -> Iterator[Triple]:
+    def located(self, span: str, kind: str, first, last) -> Iterator[tuple[str, str, T]]:
         """Where a span of a PDF, Word, web page or spreadsheet file is: its media type, first and last location."""
         if kind in MEDIA_TYPES:
-            yield span, DCTERMS.format, Literal(MEDIA_TYPES[kind])
+            yield span, _FORMAT, self.text(MEDIA_TYPES[kind])
         if first.describe():
-            yield span, XJ.firstLocation, Literal(first.describe())
+            yield span, _X["firstLocation"], self.text(first.describe())
         if last.describe():
-            yield span, XJ.lastLocation, Literal(last.describe())
+            yield span, _X["lastLocation"], self.text(last.describe())
         if first.page is not None:
-            yield span, XJ.firstPage, integer(first.page)
+            yield span, _X["firstPage"], self.integer(first.page)
         if last.page is not None:
-            yield span, XJ.lastPage, integer(last.page)
+            yield span, _X["lastPage"], self.integer(last.page)
 
-    def derived(self, s: URIRef, book: str, first: int, last: int) -> Iterator[Triple]:
+    def derived(self, s: str, book: str, first: int, last: int) -> Iterator[tuple[str, str, T]]:
         if first and book:  # None (an essay without a body) or 0: no source lines
-            yield s, PROV.wasDerivedFrom, self.iri(f"source/{book.split('/', 1)[1]}/L{first}-{last}")
-            yield from self.span(book, first, last)
+            span = self.node(f"source/{book.split('/', 1)[1]}/L{first}-{last}")
+            yield s, _DERIVED, self.ref(span)
+            if span not in self.spans:  # many matches share a line: describe each span once
+                self.spans.add(span)
+                yield from self.span(book, first, last)
 
-    def triples(self) -> Iterator[Triple]:
-        G = self.G
-        scheme = self.iri("scheme/concepts")
-        tiers = self.iri("scheme/tiers")
+    def triples(self) -> Iterator[tuple[str, str, T]]:
+        G, ref, text = self.G, self.ref, self.text
+        scheme = self.node("scheme/concepts")
+        tiers = self.node("scheme/tiers")
         kinds = {d["kind"] for _, d in G.nodes(data=True)}
         if kinds & {"concept", "theme"}:
-            yield scheme, RDF.type, SKOS.ConceptScheme
-            yield scheme, SKOS.prefLabel, Literal("Concepts and themes of the essays", lang=EN)
-            yield scheme, SKOS.prefLabel, Literal("征文概念与主题", lang=ZH)
+            yield scheme, _TYPE, ref(_SCHEME)
+            yield scheme, _PREF, text("Concepts and themes of the essays", EN)
+            yield scheme, _PREF, text("征文概念与主题", ZH)
         if "tier" in kinds:
-            yield tiers, RDF.type, SKOS.ConceptScheme
-            yield tiers, SKOS.prefLabel, Literal("Award tiers", lang=EN)
-            yield tiers, SKOS.prefLabel, Literal("奖项等级", lang=ZH)
+            yield tiers, _TYPE, ref(_SCHEME)
+            yield tiers, _PREF, text("Award tiers", EN)
+            yield tiers, _PREF, text("奖项等级", ZH)
         for key, d in G.nodes(data=True):
-            yield from getattr(self, "node_" + d["kind"])(self.iri(key), key, d)
+            yield from getattr(self, "node_" + d["kind"])(self.node(key), key, d)
+        evidence, base = self.evidence, self.base
         for u, v, rel, d in G.edges(keys=True, data=True):
-            yield from self.edge(self.iri(u), self.iri(v), rel, d, u, v)
+            prop = _EDGE_PROPERTIES.get(rel)
+            s = base + u
+            if prop is not None:
+                yield s, prop, ref(base + v)
+            if rel == "about" and d.get("surface"):
+                yield from evidence(s, base + v, d, u, v)
 
     # --- nodes ---------------------------------------------------------------
 
-    def labels(self, s: URIRef, d: dict, prop: URIRef) -> Iterator[Triple]:
+    def labels(self, s: str, d: dict, prop: str) -> Iterator[tuple[str, str, T]]:
         if d["label"]:
-            yield s, prop, Literal(d["label"], lang=ZH)
+            yield s, prop, self.text(d["label"], ZH)
         if d.get("label_en"):
-            yield s, prop, Literal(d["label_en"], lang=EN)
+            yield s, prop, self.text(d["label_en"], EN)
         if d.get("pinyin"):
-            yield s, prop, Literal(d["pinyin"], lang=PINYIN)
+            yield s, prop, self.text(d["pinyin"], PINYIN)
 
-    def node_book(self, s: URIRef, key: str, d: dict) -> Iterator[Triple]:
-        yield s, RDF.type, SDO.Book
-        yield from self.labels(s, d, SDO.name)
+    def node_book(self, s: str, key: str, d: dict) -> Iterator[tuple[str, str, T]]:
+        yield s, _TYPE, self.ref(_BOOK)
+        yield from self.labels(s, d, _NAME)
         if d["isbn"]:
-            yield s, SDO.isbn, Literal(d["isbn"])
+            yield s, _ISBN, self.text(d["isbn"])
         if d["publisher"]:
-            publisher = self.iri(f"publisher/{hashed_slug(d['publisher'])}")
-            yield s, SDO.publisher, publisher
-            yield publisher, RDF.type, SDO.Organization
-            yield publisher, SDO.name, Literal(d["publisher"], lang=ZH)
+            publisher = self.node(f"publisher/{hashed_slug(d['publisher'])}")
+            yield s, _PUBLISHER, self.ref(publisher)
+            yield publisher, _TYPE, self.ref(_SDO_ORG)
+            yield publisher, _NAME, self.text(d["publisher"], ZH)
         if d["date"]:
-            yield s, SDO.datePublished, date_literal(d["date"])
+            yield s, _DATE_PUBLISHED, self.date(d["date"])
         if d["source"]:
-            yield s, DCTERMS.source, Literal(d["source"])
+            yield s, _SOURCE, self.text(d["source"])
 
-    def node_essay(self, s: URIRef, key: str, d: dict) -> Iterator[Triple]:
-        yield s, RDF.type, SDO.Article
-        yield from self.labels(s, d, SDO.name)
+    def node_essay(self, s: str, key: str, d: dict) -> Iterator[tuple[str, str, T]]:
+        yield s, _TYPE, self.ref(_ARTICLE)
+        yield from self.labels(s, d, _NAME)
         if d["subtitle"]:
-            yield s, SDO.alternativeHeadline, Literal(d["subtitle"], lang=ZH)
+            yield s, _ALT_HEADLINE, self.text(d["subtitle"], ZH)
         if d["page"]:
-            yield s, SDO.pageStart, integer(d["page"])
-        yield s, SDO.position, integer(d["seq"])
+            yield s, _PAGE_START, self.integer(d["page"])
+        yield s, _POSITION, self.integer(d["seq"])
         yield from self.derived(s, d["book"], d["toc_first_line"], d["toc_last_line"])
         yield from self.derived(s, d["book"], d["body_first_line"], d["body_last_line"])
 
-    def node_organisation(self, s: URIRef, key: str, d: dict) -> Iterator[Triple]:
-        yield s, RDF.type, ORG.Organization
-        yield s, RDF.type, SDO.Organization
-        yield from self.labels(s, d, SKOS.prefLabel)
-        yield s, SDO.name, Literal(d["label"], lang=ZH)
+    def node_organisation(self, s: str, key: str, d: dict) -> Iterator[tuple[str, str, T]]:
+        yield s, _TYPE, self.ref(_ORG_ORG)
+        yield s, _TYPE, self.ref(_SDO_ORG)
+        yield from self.labels(s, d, _PREF)
+        yield s, _NAME, self.text(d["label"], ZH)
         for alias in filter(None, d.get("aliases", "").split(" / ")):
-            yield s, SKOS.altLabel, Literal(alias, lang=ZH)
-        yield s, XJ.orgKind, Literal(d["org_kind"])
-        yield s, XJ.topLevelUnit, self.iri(top_unit(self.G, key))
+            yield s, _ALT, self.text(alias, ZH)
+        yield s, _X["orgKind"], self.text(d["org_kind"])
+        yield s, _X["topLevelUnit"], self.ref(self.node(top_unit(self.G, key)))
 
-    def node_person(self, s: URIRef, key: str, d: dict) -> Iterator[Triple]:
-        yield s, RDF.type, SDO.Person
-        yield s, RDF.type, FOAF.Person
-        yield from self.labels(s, d, SDO.name)
+    def node_person(self, s: str, key: str, d: dict) -> Iterator[tuple[str, str, T]]:
+        yield s, _TYPE, self.ref(_SDO_PERSON)
+        yield s, _TYPE, self.ref(_FOAF_PERSON)
+        yield from self.labels(s, d, _NAME)
 
-    def node_tier(self, s: URIRef, key: str, d: dict) -> Iterator[Triple]:
-        yield s, RDF.type, XJ.AwardTier
-        yield s, RDF.type, SKOS.Concept
-        yield s, SKOS.inScheme, self.iri("scheme/tiers")
-        yield from self.labels(s, d, SKOS.prefLabel)
-        yield s, XJ.rank, integer(d["rank"])
+    def node_tier(self, s: str, key: str, d: dict) -> Iterator[tuple[str, str, T]]:
+        yield s, _TYPE, self.ref(_X["AwardTier"])
+        yield s, _TYPE, self.ref(_CONCEPT)
+        yield s, _IN_SCHEME, self.ref(self.node("scheme/tiers"))
+        yield from self.labels(s, d, _PREF)
+        yield s, _X["rank"], self.integer(d["rank"])
 
-    def node_theme(self, s: URIRef, key: str, d: dict) -> Iterator[Triple]:
-        scheme = self.iri("scheme/concepts")
-        yield s, RDF.type, SKOS.Concept
-        yield s, SKOS.inScheme, scheme
-        yield s, SKOS.topConceptOf, scheme
-        yield scheme, SKOS.hasTopConcept, s
-        yield from self.labels(s, d, SKOS.prefLabel)
+    def node_theme(self, s: str, key: str, d: dict) -> Iterator[tuple[str, str, T]]:
+        scheme = self.node("scheme/concepts")
+        yield s, _TYPE, self.ref(_CONCEPT)
+        yield s, _IN_SCHEME, self.ref(scheme)
+        yield s, _TOP_OF, self.ref(scheme)
+        yield scheme, _HAS_TOP, self.ref(s)
+        yield from self.labels(s, d, _PREF)
 
-    def node_concept(self, s: URIRef, key: str, d: dict) -> Iterator[Triple]:
-        yield s, RDF.type, SKOS.Concept
-        yield s, SKOS.inScheme, self.iri("scheme/concepts")
-        yield from self.labels(s, d, SKOS.prefLabel)
+    def node_concept(self, s: str, key: str, d: dict) -> Iterator[tuple[str, str, T]]:
+        yield s, _TYPE, self.ref(_CONCEPT)
+        yield s, _IN_SCHEME, self.ref(self.node("scheme/concepts"))
+        yield from self.labels(s, d, _PREF)
         for alias in filter(None, d.get("aliases", "").split(" / ")):
-            yield s, SKOS.altLabel, Literal(alias, lang=ZH)
+            yield s, _ALT, self.text(alias, ZH)
         if d.get("frame"):
-            yield s, XJ.frame, Literal(True)
+            yield s, _X["frame"], self.t.boolean(True)
 
-    def node_document(self, s: URIRef, key: str, d: dict) -> Iterator[Triple]:
-        yield s, RDF.type, SDO.CreativeWork
-        yield s, SDO.name, Literal(d["label"], lang=ZH)
+    def node_document(self, s: str, key: str, d: dict) -> Iterator[tuple[str, str, T]]:
+        yield s, _TYPE, self.ref(_CREATIVE_WORK)
+        yield s, _NAME, self.text(d["label"], ZH)
         for alias in filter(None, d.get("aliases", "").split(" / ")):
-            yield s, SDO.alternateName, Literal(alias, lang=ZH)
+            yield s, _ALTERNATE_NAME, self.text(alias, ZH)
 
-    def node_proposal(self, s: URIRef, key: str, d: dict) -> Iterator[Triple]:
-        yield s, RDF.type, XJ.Proposal
-        yield s, SDO.name, Literal(d["label"], lang=ZH)
+    def node_proposal(self, s: str, key: str, d: dict) -> Iterator[tuple[str, str, T]]:
+        yield s, _TYPE, self.ref(_X["Proposal"])
+        yield s, _NAME, self.text(d["label"], ZH)
         if d["text"]:
-            yield s, SDO.text, Literal(d["text"], lang=ZH)
-        yield s, SDO.position, integer(d["order"])
-        yield s, SDO.isPartOf, self.iri(d["essay"])
+            yield s, _TEXT, self.text(d["text"], ZH)
+        yield s, _POSITION, self.integer(d["order"])
+        yield s, _IS_PART_OF, self.ref(self.node(d["essay"]))
         yield from self.derived(s, d["book"], d["first_line"], d["last_line"])
 
     # --- edges ---------------------------------------------------------------
 
-    def edge(self, s: URIRef, o: URIRef, rel: str, d: dict, u: str, v: str) -> Iterator[Triple]:
-        prop = _EDGE_PROPERTIES.get(rel)
-        if prop is not None:
-            yield s, prop, o
-        if rel == "about" and d.get("surface"):
-            yield from self.evidence(s, o, d, u, v)
-
-    def evidence(self, s: URIRef, o: URIRef, d: dict, u: str, v: str) -> Iterator[Triple]:
+    def evidence(self, s: str, o: str, d: dict, u: str, v: str) -> Iterator[tuple[str, str, T]]:
         """The evidence of an essay → concept link, as an ``xj:ConceptMatch`` (a ``prov:Entity``)."""
-        ev = self.iri(f"{u}/about/{v.split('/', 1)[-1]}")
-        yield ev, RDF.type, XJ.ConceptMatch
-        yield ev, RDF.type, PROV.Entity
-        yield ev, XJ.matchIn, s
-        yield ev, XJ.matchOf, o
+        X, ref, text = _X, self.ref, self.text
+        ev = self.base + f"{u}/about/{v.split('/', 1)[-1]}"
+        yield ev, _TYPE, ref(X["ConceptMatch"])
+        yield ev, _TYPE, ref(_ENTITY)
+        yield ev, X["matchIn"], ref(s)
+        yield ev, X["matchOf"], ref(o)
         for form in filter(None, d["surface"].split("、")):
-            yield ev, XJ.surfaceForm, Literal(form, lang=ZH)
+            yield ev, X["surfaceForm"], text(form, ZH)
         if d.get("snippet"):
-            yield ev, XJ.snippet, Literal(d["snippet"], lang=ZH)
-        yield ev, XJ.occurrences, integer(d.get("count", 1))
+            yield ev, X["snippet"], text(d["snippet"], ZH)
+        yield ev, X["occurrences"], self.integer(d.get("count", 1))
         if d.get("where"):
-            yield ev, XJ.matchWhere, Literal(d["where"])
+            yield ev, X["matchWhere"], text(d["where"])
         line = int(d.get("line") or 0)
         book = self.G.nodes[u].get("book", "") if u in self.G else ""
         if line > 0:
-            yield ev, XJ.firstLine, integer(line)
+            yield ev, X["firstLine"], self.integer(line)
             yield from self.derived(ev, book, line, line)
 
 
-#: Edge relation → RDF property (subject = edge source).
+#: Edge relation → RDF property IRI (subject = edge source).
 _EDGE_PROPERTIES = {
-    "part_of": SDO.isPartOf,
-    "author": SDO.author,
-    "unit": SDO.sourceOrganization,
-    "sub_organisation_of": ORG.subOrganizationOf,
-    "member_of": ORG.memberOf,
-    "award": SDO.award,
-    "about": SDO.about,
-    "broader": SKOS.broader,
-    "cites": SDO.citation,
-    "proposes": XJ.proposes,
-    "mentions": SDO.mentions,
-    "editor": SDO.editor,
+    rel: str(term) for rel, term in (
+        ("part_of", SDO.isPartOf),
+        ("author", SDO.author),
+        ("unit", SDO.sourceOrganization),
+        ("sub_organisation_of", ORG.subOrganizationOf),
+        ("member_of", ORG.memberOf),
+        ("award", SDO.award),
+        ("about", SDO.about),
+        ("broader", SKOS.broader),
+        ("cites", SDO.citation),
+        ("proposes", XJ.proposes),
+        ("mentions", SDO.mentions),
+        ("editor", SDO.editor),
+    )
 }
 
 
 def graph_triples(G: nx.MultiDiGraph, *, base: str = DEFAULT_BASE) -> Iterator[Triple]:
-    """Yield the RDF triples of the graph (duplicates possible, order unspecified).
+    """Yield the RDF triples of the graph as rdflib terms (duplicates possible, order unspecified).
 
     Raises :class:`xianjice.graph.ids.BaseIRIError` for an unusable base IRI.
 
@@ -289,7 +343,40 @@ def graph_triples(G: nx.MultiDiGraph, *, base: str = DEFAULT_BASE) -> Iterator[T
     >>> len(set(graph_triples(G, base="https://example.org/")))
     9
     """
-    return _Mapper(G, base).triples()
+    mapper = _Mapper(G, base, RdflibTerms())  # checks the base now, not at the first next()
+    return _as_rdflib(mapper.triples())
+
+
+def _as_rdflib(triples: Iterator[tuple[str, str, Node]]) -> Iterator[Triple]:
+    refs: dict[str, URIRef] = {}
+    for s, p, o in triples:
+        S = refs.get(s)
+        if S is None:
+            S = refs[s] = URIRef(s)
+        P = refs.get(p)
+        if P is None:
+            P = refs[p] = URIRef(p)
+        yield S, P, o
+
+
+def turtle_triples(G: nx.MultiDiGraph, *, base: str = DEFAULT_BASE,
+                   writer: TurtleWriter | None = None) -> Iterator[TextTriple]:
+    """Yield the triples of :func:`graph_triples` as ``(subject IRI, predicate IRI, object in Turtle)`` strings.
+
+    The object is written by ``writer`` (a :class:`~xianjice.graph.rdf.turtle.TurtleWriter`
+    with the prefixes of graph.ttl by default) exactly as it writes the same
+    rdflib term; :func:`xianjice.graph.rdf.turtle.write_turtle_text` groups and writes them.
+    Raises :class:`xianjice.graph.ids.BaseIRIError` for an unusable base IRI.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("tier/1", kind="tier", label="一等奖", label_en="First prize", pinyin="", rank=1)
+    >>> for s, p, o in sorted(set(turtle_triples(G, base="https://example.org/")))[-3:]:
+    ...     print(s, p.rsplit("/", 1)[-1], o)
+    https://example.org/tier/1 core#prefLabel "First prize"@en
+    https://example.org/tier/1 core#prefLabel "一等奖"@zh
+    https://example.org/tier/1 ns#rank 1
+    """
+    return _Mapper(G, base, writer or TurtleWriter()).triples()
 
 
 def to_rdflib(G: nx.MultiDiGraph, *, base: str = DEFAULT_BASE) -> Graph:

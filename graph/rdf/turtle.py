@@ -11,7 +11,7 @@ that rdflib and pyoxigraph both parse the output to the same triples.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from rdflib import Literal, URIRef
@@ -22,6 +22,7 @@ from xianjice.graph.rdf.vocab import PREFIXES, RDF, XSD
 
 _RDF_TYPE = str(RDF.type)
 _XSD_INTEGER = str(XSD.integer)
+_XSD_BOOLEAN = str(XSD.boolean)
 _LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 _ESCAPES = {
@@ -57,7 +58,12 @@ def quote_string(text: str) -> str:
 
 
 class TurtleWriter:
-    """Render rdflib terms with a fixed set of prefixes (``xianjice.graph.rdf.vocab.PREFIXES``).
+    """Write IRIs and literals in Turtle with a fixed set of prefixes (``xianjice.graph.rdf.vocab.PREFIXES``).
+
+    The one place where graph.ttl's terms are written: :meth:`term` for an
+    rdflib term; :meth:`ref`, :meth:`text`, :meth:`integer`, :meth:`typed`
+    and :meth:`boolean` for the same terms made from plain values without
+    an rdflib object (what :func:`xianjice.graph.rdf.triples.turtle_triples` uses).
 
     >>> w = TurtleWriter()
     >>> w.term(RDF.type), w.term(URIRef("https://example.org/a b"))
@@ -69,18 +75,73 @@ class TurtleWriter:
     def __init__(self, prefixes: Sequence[tuple[str, str]] = PREFIXES):
         self.prefixes = tuple(prefixes)
         self._by_length = sorted(self.prefixes, key=lambda p: -len(p[1]))
+        self._namespaces = tuple(ns for _, ns in self.prefixes)
         self._cache: dict[Node, str] = {}
+        self._refs: dict[str, str] = {}
+        self._true = self.typed("true", _XSD_BOOLEAN)
 
     def iri(self, value: str) -> str:
-        for prefix, ns in self._by_length:
-            if value.startswith(ns) and _LOCAL.fullmatch(value[len(ns):]):
-                return f"{prefix}:{value[len(ns):]}"
+        """Return an IRI as ``prefix:local`` or ``<IRI>``; ``ValueError`` when Turtle cannot hold it."""
+        if value.startswith(self._namespaces):
+            for prefix, ns in self._by_length:
+                if value.startswith(ns) and _LOCAL.fullmatch(value[len(ns):]):
+                    return f"{prefix}:{value[len(ns):]}"
         if IRI_FORBIDDEN.search(value):
             raise ValueError(f"IRI cannot be written in Turtle: {value!r}")
         return f"<{value}>"
 
+    def ref(self, value: str) -> str:
+        """:meth:`iri`, remembered (an object IRI comes back many times).
+
+        >>> TurtleWriter().ref("https://schema.org/Article")
+        'schema:Article'
+        """
+        out = self._refs.get(value)
+        if out is None:
+            out = self._refs[value] = self.iri(value)
+        return out
+
+    def text(self, text: str, lang: str | None = None) -> str:
+        """A plain literal, or a language-tagged one.
+
+        >>> TurtleWriter().text("海关", "zh")
+        '"海关"@zh'
+        """
+        return f"{quote_string(text)}@{lang}" if lang else quote_string(text)
+
+    def integer(self, value: int) -> str:
+        """An ``xsd:integer`` literal (written bare).
+
+        >>> TurtleWriter().integer(-7)
+        '-7'
+        """
+        return str(int(value))
+
+    def typed(self, lexical: str, datatype: str) -> str:
+        """A literal with a datatype IRI, its lexical form written as given.
+
+        rdflib would write some datatypes in their canonical form (``"007"^^xsd:integer``
+        as ``7``): use :meth:`integer` for integers.  The mapping uses this for the
+        date types, whose lexical forms rdflib keeps as they are.
+
+        >>> w = TurtleWriter()
+        >>> w.typed("2009", "http://www.w3.org/2001/XMLSchema#gYear"), w.typed("07", _XSD_INTEGER)
+        ('"2009"^^xsd:gYear', '07')
+        """
+        if datatype == _XSD_INTEGER and _INTEGER.fullmatch(lexical):
+            return lexical
+        return f"{quote_string(lexical)}^^{self.ref(datatype)}"
+
+    def boolean(self, value: bool) -> str:
+        """An ``xsd:boolean`` literal.
+
+        >>> TurtleWriter().boolean(False)
+        '"false"^^xsd:boolean'
+        """
+        return self._true if value else self.typed("false", _XSD_BOOLEAN)
+
     def term(self, node: Node) -> str:
-        """Return the Turtle form of an IRI or a literal.
+        """Return the Turtle form of an rdflib IRI or literal.
 
         >>> w = TurtleWriter()
         >>> w.term(Literal(3)), w.term(Literal("海关", lang="zh")), w.term(Literal("2009", datatype=XSD.gYear))
@@ -93,15 +154,12 @@ class TurtleWriter:
             out = self.iri(str(node))
         elif isinstance(node, Literal):
             lexical = str(node)
-            datatype = str(node.datatype) if node.datatype else ""
             if node.language:
-                out = f"{quote_string(lexical)}@{node.language}"
-            elif datatype == _XSD_INTEGER and _INTEGER.fullmatch(lexical):
-                out = lexical
-            elif datatype:
-                out = f"{quote_string(lexical)}^^{self.iri(datatype)}"
+                out = self.text(lexical, node.language)
+            elif node.datatype:
+                out = self.typed(lexical, str(node.datatype))
             else:
-                out = quote_string(lexical)
+                out = self.text(lexical)
         else:
             raise ValueError(f"only IRIs and literals can be written, not {node!r}")
         self._cache[node] = out
@@ -110,28 +168,61 @@ class TurtleWriter:
     def header(self) -> str:
         return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in self.prefixes) + "\n"
 
-    def serialize(self, triples: Iterable[tuple[Node, Node, Node]]) -> str:
-        """Return sorted Turtle for ``triples`` (duplicates dropped)."""
+    def text_triples(self, triples: Iterable[tuple[Node, Node, Node]]) -> Iterator[tuple[str, str, str]]:
+        """rdflib triples as ``(subject IRI, predicate IRI, object in Turtle)`` strings."""
         term = self.term
-        by_subject: dict[str, dict[str, set[str]]] = {}
         for s, p, o in triples:
             if not isinstance(s, URIRef):
                 raise ValueError(f"only IRIs can be subjects, not {s!r}")
-            preds = by_subject.setdefault(str(s), {})
-            preds.setdefault(str(p), set()).add(term(o))
-        parts = [self.header()]
+            yield str(s), str(p), term(o)
+
+    def blocks(self, triples: Iterable[tuple[str, str, str]], counted: list[int] | None = None) -> Iterator[str]:
+        """Yield the prefix lines, then one block per subject (sorted by IRI), for text triples.
+
+        Triples are kept per subject as a flat list of predicate and object
+        strings (no set of tuples, no rdflib objects), each subject's block is
+        sorted, deduplicated and written, and its list let go.  The number of
+        distinct triples is appended to ``counted``.
+        """
+        by_subject: dict[str, list[str]] = {}
+        last, pairs = None, []
+        for s, p, o in triples:
+            if s != last:  # the triples of a subject mostly come in a row
+                pairs = by_subject.get(s)
+                if pairs is None:
+                    pairs = by_subject[s] = []
+                last = s
+            pairs += (p, o)
+        yield self.header()[:-1]
+        iri, total = self.iri, 0
+        predicates: dict[str, str] = {_RDF_TYPE: "a"}
         for s in sorted(by_subject):
-            preds = by_subject[s]
-            lines = []
-            for p in sorted(preds, key=lambda p: (p != _RDF_TYPE, p)):
-                name = "a" if p == _RDF_TYPE else self.iri(p)
-                lines.append(f"    {name} {', '.join(sorted(preds[p]))}")
-            parts.append(self.iri(s) + "\n" + " ;\n".join(lines) + " .\n\n")
-        return "".join(parts).rstrip("\n") + "\n"
+            flat = by_subject.pop(s)
+            pairs = sorted(set(zip(flat[::2], flat[1::2])))
+            total += len(pairs)
+            lines, prev = [], None
+            for p, o in pairs:  # sorted by predicate IRI, then object; rdf:type goes first as "a"
+                if p == prev:
+                    lines[-1].append(o)
+                else:
+                    name = predicates.get(p)
+                    if name is None:
+                        name = predicates[p] = iri(p)
+                    lines.append([name, o])
+                    prev = p
+            lines.sort(key=lambda line: line[0] != "a")  # stable: the rest stay sorted by IRI
+            body = " ;\n".join(f"    {line[0]} {', '.join(line[1:])}" for line in lines)
+            yield f"\n{iri(s)}\n{body} .\n"
+        if counted is not None:
+            counted.append(total)
+
+    def serialize(self, triples: Iterable[tuple[Node, Node, Node]]) -> str:
+        """Return sorted Turtle for rdflib ``triples`` (duplicates dropped)."""
+        return "".join(self.blocks(self.text_triples(triples)))
 
 
 def serialize_turtle(triples: Iterable[tuple[Node, Node, Node]]) -> str:
-    """Return deterministic Turtle text for ``triples``.
+    """Return deterministic Turtle text for rdflib ``triples``.
 
     >>> from xianjice.graph.rdf.vocab import SDO
     >>> print(serialize_turtle([(URIRef("https://example.org/e/1"), SDO.position, Literal(1)),
@@ -144,8 +235,20 @@ def serialize_turtle(triples: Iterable[tuple[Node, Node, Node]]) -> str:
     return TurtleWriter().serialize(triples)
 
 
+def write_turtle_text(triples: Iterable[tuple[str, str, str]], path: str | Path, *,
+                      writer: TurtleWriter | None = None) -> int:
+    """Write text triples (see :meth:`TurtleWriter.blocks`) as deterministic Turtle; return the number of triples.
+
+    The file is written block by block (UTF-8, ``\\n`` line ends), never held whole in memory.
+    """
+    counted: list[int] = []
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.writelines((writer or TurtleWriter()).blocks(triples, counted))
+    return counted[0]
+
+
 def write_turtle(triples: Iterable[tuple[Node, Node, Node]], path: str | Path) -> int:
-    """Write deterministic Turtle to ``path`` (UTF-8, ``\\n`` line ends); return the number of bytes."""
+    """Write deterministic Turtle for rdflib ``triples`` to ``path`` (UTF-8, ``\\n`` line ends); return the number of bytes."""
     data = serialize_turtle(triples).encode("utf-8")
     Path(path).write_bytes(data)
     return len(data)

@@ -51,6 +51,7 @@ class XSD(_namespace.DefinedNamespace):
     _NS = Namespace("http://www.w3.org/2001/XMLSchema#")
     _fail = True
 
+    boolean: object
     date: object
     decimal: object
     gYear: object

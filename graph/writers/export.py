@@ -23,6 +23,7 @@ import shutil
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
+from itertools import chain
 from pathlib import Path
 
 import networkx as nx
@@ -38,11 +39,11 @@ from xianjice.graph.writers.heatmap import heatmap_files, heatmap_report, heatma
 from xianjice.graph.explorer.pages import write_html
 from xianjice.graph.analysis.themes import matrix_csv
 from xianjice.graph.ids import DEFAULT_BASE, check_base
-from xianjice.graph.rdf.triples import graph_triples
+from xianjice.graph.rdf.triples import turtle_triples
 from xianjice.graph.writers.tables import write_csv, write_tables
 from xianjice.graph.writers.tempdir import watched_tempdir
 from xianjice.graph.writers.texttable import json_text
-from xianjice.graph.rdf.turtle import write_turtle
+from xianjice.graph.rdf.turtle import TurtleWriter, write_turtle_text
 
 #: Files kept from the directory a build replaces.
 KEEP = ("README.md", ".gitignore", ".gitattributes")
@@ -243,10 +244,11 @@ def _write_all(compilations: Sequence[Compilation], tmp: Path, base: str, progre
         _say(progress, f"warning: {warning}")
     stages.done("centrality", f"centrality of {len(analysis.ranked())} of {len(rows)} concepts, "
                 f"{len(analysis.communities)} communities")
-    triples = set(graph_triples(G, base=base))
-    triples.update(rows_triples(rows, base=base))
-    write_turtle(triples, tmp / "graph.ttl")
-    stages.done("turtle", f"graph.ttl: {len(triples)} triples")
+    writer = TurtleWriter()
+    triples = write_turtle_text(chain(turtle_triples(G, base=base, writer=writer),
+                                      writer.text_triples(rows_triples(rows, base=base))),
+                                tmp / "graph.ttl", writer=writer)
+    stages.done("turtle", f"graph.ttl: {triples} triples")
     write_graphml(G, tmp / "graph.graphml")
     write_tables(G, tmp)
     write_csv(tmp / "central.csv", centrality_csv(rows))
@@ -264,7 +266,7 @@ def _write_all(compilations: Sequence[Compilation], tmp: Path, base: str, progre
         "base": base,
         "books": [book_report(c, G) for c in sorted(compilations, key=lambda c: (c.book.isbn or "", c.source))],
         "graph": graph_report(G),
-        "rdf": {"triples": len(triples)},
+        "rdf": {"triples": triples},
         "central": [{"rank": r["rank"], "rank_low": r["rank_low"], "rank_high": r["rank_high"], "concept": r["concept"],
                      "pagerank": r["pagerank"]} for r in analysis.ranked()[:10]],
         "analysis": {"ranked": len(analysis.ranked()), "concepts": len(rows),

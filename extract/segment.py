@@ -205,13 +205,13 @@ class KeptOffsets(Sequence[int]):
         return self._len
 
     def __getitem__(self, i):
+        if type(i) is int and 0 <= i < self._len:  # the usual case first: one lookup per end of a match
+            return i + self._shifts[bisect_right(self._starts, i) - 1]
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(self._len))]
-        if i < 0:
-            i += self._len
-        if not 0 <= i < self._len:
-            raise IndexError(i)
-        return i + self._shifts[bisect_right(self._starts, i) - 1]
+        if -self._len <= i < 0:
+            return self[i + self._len]
+        raise IndexError(i)
 
 
 def tokens(text: str, tok: Segmenter) -> list[str]:

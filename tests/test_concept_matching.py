@@ -102,3 +102,11 @@ def test_fast_matcher_agrees_with_the_reference_on_the_seed(seed_compilation):
     assert any(found(t) for t in texts)
     for text in texts:
         assert found(text) == reference_matching.matches(text, lexicon=LEX, tokenizer=TOK), text
+
+
+def test_text_without_a_convertible_character_skips_the_converter():
+    from xianjice.extract.script import _convertible, _converter, simplified
+
+    assert "獎" in _convertible() and "海" not in _convertible()
+    for text in ("一等獎(3篇)", "自治區高級人民法院", "北京海关", "乾隆", "海关总署"):
+        assert simplified(text) == _converter().convert(text)

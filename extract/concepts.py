@@ -26,12 +26,13 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import NamedTuple
 
 from xianjice.extract.lexicon import Lexicon
 from xianjice.extract.text import QUOTES
 from xianjice.extract.records import Body, Concept, ConceptLink
-from xianjice.extract.segment import Segmenter, plain_tokenizer, prepared, token_spans
+from xianjice.extract.segment import Segmenter, plain_tokenizer, prepared, token_starts
 
 #: Characters of context on each side of a match in a snippet.
 SNIPPET = 18
@@ -43,6 +44,7 @@ _UNIT_FIRST = frozenset(w[0] for w in UNIT_WORDS) | UNIT_CHARS
 _TITLE = re.compile(r"《[^《》]*》")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _SPACE = re.compile(r"\s+")
+_NON_SPACE = re.compile(r"\S+")  # \s is what str.isspace() says
 _NO_QUOTES = str.maketrans({c: None for c in QUOTES})
 #: Longest term looked for across a stray space.
 _GAP_SPAN = 12
@@ -57,8 +59,12 @@ class Match(NamedTuple):
     surface: str
 
 
+@functools.lru_cache(maxsize=8192)
 def matches(text: str, *, lexicon: Lexicon, tokenizer: Segmenter) -> tuple[Match, ...]:
     """Every occurrence of a lexicon concept in *text*, in order (see the module docs for the rules).
+
+    Results are cached per (text, lexicon, tokenizer): the proposals of an
+    essay ask again for paragraphs its concept links have read.
 
     Examples
     --------
@@ -71,12 +77,13 @@ def matches(text: str, *, lexicon: Lexicon, tokenizer: Segmenter) -> tuple[Match
     [('两大风险', '两大 风险'), ('政治工作', '政治工作')]
     """
     prep, offsets = prepared(text)
-    spans = token_spans(text, tokenizer)
-    get = lexicon._index.get  # tokens are in match form already (Lexicon.lookup_token)
-    found = [(at, at + len(token), c) for at, token in spans if (c := get(token)) is not None]
+    starts, words = token_starts(text, tokenizer)
+    index = lexicon._index  # tokens are in match form already (Lexicon.lookup_token)
+    terms = compress(range(len(words)), map(index.__contains__, words))
+    found = [(starts[k], starts[k] + len(words[k]), index[words[k]]) for k in terms]
     more = []
     if "的" in prep:
-        more += _de_matches(prep, spans, lexicon)
+        more += _de_matches(prep, starts, words, lexicon)
     if " " in prep or "\t" in prep or "\u3000" in prep:
         more += _gap_matches(prep, lexicon)
     if _phrase_pattern(lexicon) is not None:
@@ -94,7 +101,7 @@ def matches(text: str, *, lexicon: Lexicon, tokenizer: Segmenter) -> tuple[Match
     blocked = _blocked(prep)
     out = []
     for start, end, concept in found:
-        if (blocked and any(s <= start < e for s, e in blocked)) or _in_unit_name(prep, end):
+        if blocked[start] or _in_unit_name(prep, end):
             continue
         a, b = offsets[start], offsets[end - 1] + 1
         out.append(Match(a, b, concept, text[a:b].translate(_NO_QUOTES)))
@@ -114,17 +121,21 @@ def _phrase_pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
 
 def _gap_matches(prep: str, lexicon: Lexicon) -> list[tuple[int, int, Concept]]:
     """Terms printed across a stray space between two words (``两大 风险``, ``AEO 认证``)."""
-    squeezed, where = [], []
-    for i, ch in enumerate(prep):
-        if not ch.isspace():
-            squeezed.append(ch)
-            where.append(i)
-    s = "".join(squeezed)
-    gaps = [k for k in range(1, len(where)) if where[k] - where[k - 1] > 1]
+    runs = [(m.start(), m.end()) for m in _NON_SPACE.finditer(prep)]
+    where: list[int] = []  # where[k]: offset in prep of character k of s
+    gaps = []
+    for a, b in runs:
+        if where:
+            gaps.append(len(where))
+        where.extend(range(a, b))
+    s = "".join(prep[a:b] for a, b in runs)
+    prefixes = _prefixes(lexicon)
     out = []
     for g in gaps:  # s[g] is the first character after a space
         best = None
         for i in range(max(0, g - _GAP_SPAN), g):
+            if s[i:g] not in prefixes:
+                continue  # no term starts with s[i:g], so none starts at i and crosses the gap
             for j in range(min(len(s), i + _GAP_SPAN), g, -1):
                 concept = lexicon.lookup_token(s[i:j])
                 if concept is not None and (best is None or j - i > best[1] - best[0]):
@@ -135,21 +146,29 @@ def _gap_matches(prep: str, lexicon: Lexicon) -> list[tuple[int, int, Concept]]:
     return out
 
 
-def _de_matches(prep: str, spans, lexicon: Lexicon) -> list[tuple[int, int, Concept]]:
+@functools.lru_cache(maxsize=8)
+def _prefixes(lexicon: Lexicon) -> frozenset[str]:
+    """Every non-empty prefix of every term (match form)."""
+    return frozenset(term[:n] for term in lexicon.terms() for n in range(1, len(term) + 1))
+
+
+def _de_matches(prep: str, starts: list[int], words: list[str], lexicon: Lexicon) -> list[tuple[int, int, Concept]]:
     """A term printed with one 的 between two of its words: 权力的制约 → 权力制约."""
     halves, lasts = _de_halves(lexicon)
     out = []
-    for k in [k for k in range(1, len(spans) - 1) if spans[k][1] == "的" and spans[k - 1][1] in lasts]:
-        at = spans[k][0]
+    for k in compress(range(1, len(words) - 1), map("的".__eq__, words[1:-1])):
+        if words[k - 1] not in lasts:
+            continue
+        at = starts[k]
         for i in range(k - 1, max(-1, k - 4), -1):
-            rights = halves.get(prep[spans[i][0]:at].replace(" ", ""))
+            rights = halves.get(prep[starts[i]:at].replace(" ", ""))
             if not rights:
                 continue
-            for j in range(k + 1, min(len(spans), k + 4)):
-                end = spans[j][0] + len(spans[j][1])
+            for j in range(k + 1, min(len(words), k + 4)):
+                end = starts[j] + len(words[j])
                 concept = rights.get(prep[at + 1:end].replace(" ", ""))
                 if concept is not None:
-                    out.append((spans[i][0], end, concept))
+                    out.append((starts[i], end, concept))
     return out
 
 
@@ -182,13 +201,16 @@ def _plain():
     return plain_tokenizer()
 
 
-def _blocked(prep: str) -> list[tuple[int, int]]:
-    """Spans that are not discussion: document titles in 《》 and persons' names."""
+def _blocked(prep: str) -> bytearray:
+    """Where *prep* is not discussion: 1 at each character of a document title in 《》 or a person's name, else 0."""
     from xianjice.extract.mentions import persons
 
     spans = [(m.start(), m.end()) for m in _TITLE.finditer(prep)] if "《" in prep else []
     spans += [(at, at + len(name)) for name, _, at in persons(prep)]
-    return spans
+    mask = bytearray(len(prep))
+    for start, end in spans:
+        mask[start:end] = b"\x01" * (end - start)
+    return mask
 
 
 def _in_unit_name(prep: str, end: int) -> bool:

@@ -133,6 +133,27 @@ _NO_QUOTES = str.maketrans({c: None for c in QUOTES})
 _NO_QUOTES_OR_SPACES = str.maketrans({c: None for c in QUOTES + " \u3000\t"})
 
 
+#: Full-width forms common in Chinese prose, with their NFKC forms (each its whole compatibility decomposition).
+_FULL_WIDTH = (("，", ","), ("（", "("), ("）", ")"), ("；", ";"), ("：", ":"), ("！", "!"), ("？", "?"), ("\u3000", " "))
+
+
+def nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, fast on Chinese prose.
+
+    NFKC leaves Chinese characters as they are but must rewrite the
+    full-width punctuation of nearly every sentence (``，`` → ``,``), and its
+    general path is slow.  The usual full-width marks are replaced first,
+    each by its own decomposition (so the result is the same), and the
+    normaliser finds the rest already in form in most texts.
+
+    >>> nfkc("加强监管，（一）ＡＥＯ认证…") == unicodedata.normalize("NFKC", "加强监管，（一）ＡＥＯ认证…")
+    True
+    """
+    for wide, narrow in _FULL_WIDTH:
+        text = text.replace(wide, narrow)
+    return unicodedata.normalize("NFKC", text)
+
+
 def term_form(text: str, *, spaces: bool = True) -> str:
     """The form a term is matched and segmented in: NFKC, quotes dropped, spaces too unless ``spaces``.
 
@@ -144,7 +165,7 @@ def term_form(text: str, *, spaces: bool = True) -> str:
     >>> term_form("防范“两大风险”"), term_form(" 党建 工作 ", spaces=False)
     ('防范两大风险', '党建工作')
     """
-    return unicodedata.normalize("NFKC", text).translate(_NO_QUOTES if spaces else _NO_QUOTES_OR_SPACES)
+    return nfkc(text).translate(_NO_QUOTES if spaces else _NO_QUOTES_OR_SPACES)
 
 
 
@@ -159,8 +180,7 @@ def key(text: str) -> str:
     >>> key("完善海关系统，促进 海关党建") == key("完善海关系统,促进海关党建")
     True
     """
-    text = unicodedata.normalize("NFKC", text)
-    text = text.translate(_QUOTES)
+    text = nfkc(text).translate(_QUOTES)
     return _KEY_DROP.sub("", text)
 
 

@@ -42,14 +42,16 @@ def test_same_tokens_on_a_generated_corpus(engines):
 
 def test_same_analysis_and_triples_with_either_engine(monkeypatch, seed_path):
     from xianjice.extract.pipeline import extract_files
-    from xianjice.extract.segment import token_spans
+    from xianjice.extract.concepts import matches
+    from xianjice.extract.segment import token_starts
     from xianjice.graph.build import build_graph
     from xianjice.graph.rdf.triples import graph_triples
 
     results = []
     for engine in ("jieba", "rjieba"):
         monkeypatch.setenv("XIANJICE_SEGMENTER", engine)
-        token_spans.cache_clear()
+        token_starts.cache_clear()
+        matches.cache_clear()
         (c,) = extract_files([seed_path])
         results.append((c, set(graph_triples(build_graph([c])))))
     assert results[0][0] == results[1][0]

@@ -97,7 +97,7 @@ class HeatmapWorker:
             p.stdin.flush()
             header = p.stdout.readline()
         except OSError as exc:  # BrokenPipeError: the worker is gone
-            raise _WorkerFailed(self._died(f"({exc.strerror or exc})")) from exc
+            raise _WorkerFailed(self._died("")) from exc
         if not header:
             raise _WorkerFailed(self._died(""))
         try:

@@ -242,6 +242,7 @@ def _write_all(compilations: Sequence[Compilation], tmp: Path, base: str, progre
     rows = list(analysis.centrality)
     for warning in analysis.warnings:
         _say(progress, f"warning: {warning}")
+    worker.send(heatmap_table(analysis.top_matrix))  # the worker draws while the other files are written
     stages.done("centrality", f"centrality of {len(analysis.ranked())} of {len(rows)} concepts, "
                 f"{len(analysis.communities)} communities")
     triples = set(graph_triples(G, base=base))
@@ -255,7 +256,7 @@ def _write_all(compilations: Sequence[Compilation], tmp: Path, base: str, progre
     stages.done("tables", "graph.graphml, nodes.csv, edges.csv, central.csv, themes.csv")
     write_html(G, tmp / "graph.html", analysis=analysis)
     stages.done("html", "graph.html and its views")
-    drawn = worker.draw(heatmap_table(analysis.top_matrix))  # drawn in the worker started with the build
+    drawn = worker.receive()
     for name, data in drawn.files.items():
         (tmp / name).write_bytes(data)
     if drawn.error:

@@ -5,9 +5,11 @@ font and drawing the first figure take one to three seconds, as long as the
 rest of a small build.  :func:`start_worker` starts a fresh Python (a
 ``subprocess``, never a fork) at the very start of a build; it imports
 matplotlib and the font while the build reads and analyses, then waits for
-the matrix.  :meth:`HeatmapWorker.draw` sends the matrix and receives the
-PNG and SVG bytes and the heatmap's part of ``report.json``; the build
-writes the files itself, so the worker never touches the build's directory.
+the matrix.  :meth:`HeatmapWorker.send` gives it the matrix as soon as the
+analysis is done, and the worker draws while the build writes its other
+files; :meth:`HeatmapWorker.receive` then returns the PNG and SVG bytes and
+the heatmap's part of ``report.json``.  The build writes the files itself,
+so the worker never touches the build's directory.
 
 The worker cannot outlive the build.  It holds none of the build's output
 streams (its stdout is a pipe of its own, its stderr ``/dev/null``) and
@@ -51,6 +53,7 @@ class HeatmapWorker:
     def __init__(self, process: subprocess.Popen | None, error: str | None = None):
         self.process = process
         self.start_error = error
+        self.matrix = None
 
     def __enter__(self) -> HeatmapWorker:
         return self
@@ -59,7 +62,12 @@ class HeatmapWorker:
         self.close()
 
     def draw(self, matrix, *, stem: str = "units-themes") -> Drawn:
-        """Have the worker draw ``matrix`` (a :class:`~xianjice.graph.writers.heatmap.Matrix`); wait for it.
+        """Have the worker draw ``matrix`` and wait for the pictures: :meth:`send` then :meth:`receive`."""
+        self.send(matrix, stem=stem)
+        return self.receive()
+
+    def send(self, matrix, *, stem: str = "units-themes") -> None:
+        """Give the worker ``matrix`` (a :class:`~xianjice.graph.writers.heatmap.Matrix`) to draw; returns at once.
 
         Parameters
         ----------
@@ -67,6 +75,21 @@ class HeatmapWorker:
             Units, themes, counts and each unit's essays.
         stem
             File name without extension of the PNG and SVG.
+        """
+        self.matrix = matrix
+        p = self.process
+        if p is None:
+            return
+        request = {"units": list(matrix.units), "themes": list(matrix.themes),
+                   "counts": [list(r) for r in matrix.counts], "essays": list(matrix.essays), "stem": stem}
+        try:
+            p.stdin.write(json.dumps(request, ensure_ascii=False).encode("utf-8") + b"\n")
+            p.stdin.flush()
+        except OSError:  # BrokenPipeError: the worker is gone; receive() says so
+            pass
+
+    def receive(self) -> Drawn:
+        """Wait for the pictures of the matrix given to :meth:`send`, then end the worker.
 
         Returns
         -------
@@ -79,24 +102,20 @@ class HeatmapWorker:
         from xianjice.graph.writers.heatmap import fallback_report
 
         try:
-            files, report = self._ask(matrix, stem)
+            files, report = self._answer()
         except _WorkerFailed as exc:
-            return Drawn({}, fallback_report(matrix) | {"error": str(exc)}, str(exc))
+            return Drawn({}, fallback_report(self.matrix) | {"error": str(exc)}, str(exc))
         finally:
             self.close()
         return Drawn(files, report, None)
 
-    def _ask(self, matrix, stem: str) -> tuple[dict[str, bytes], dict]:
+    def _answer(self) -> tuple[dict[str, bytes], dict]:
         p = self.process
         if p is None:
             raise _WorkerFailed(f"the heatmap worker could not start: {self.start_error}")
-        request = {"units": list(matrix.units), "themes": list(matrix.themes),
-                   "counts": [list(r) for r in matrix.counts], "essays": list(matrix.essays), "stem": stem}
         try:
-            p.stdin.write(json.dumps(request, ensure_ascii=False).encode("utf-8") + b"\n")
-            p.stdin.flush()
             header = p.stdout.readline()
-        except OSError as exc:  # BrokenPipeError: the worker is gone
+        except OSError as exc:
             raise _WorkerFailed(self._died("")) from exc
         if not header:
             raise _WorkerFailed(self._died(""))

@@ -84,3 +84,12 @@ def test_a_worker_whose_build_is_gone_exits():
     process.stdin.close()  # what the kernel does when the build dies
     assert process.wait(timeout=30) == 0
     worker.process = None
+
+
+def test_the_build_process_never_loads_matplotlib(tmp_path, seed_path):
+    code = ("import sys\nfrom xianjice.cli import cli\n"
+            f"cli.main(['build', {str(seed_path)!r}, '-o', {str(tmp_path / 'out')!r}, '--quiet'], standalone_mode=False)\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('matplotlib', 'PIL')))\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert proc.stdout.strip() == "[]"  # drawn by the worker: matplotlib's import is off the build's path
+    assert (tmp_path / "out" / "units-themes.png").stat().st_size > 0

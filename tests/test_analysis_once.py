@@ -80,10 +80,24 @@ def test_a_build_computes_the_analysis_once_and_the_writers_only_format(seed_boo
                          (themes, "unit_theme_matrix"), (themes, "essay_themes"), (views, "essay_themes"),
                          (views, "concept_scores"), (heatmap, "heatmap_matrix"), (heatmap, "heatmap_files")]:
         monkeypatch.setattr(module, name, recomputed)
+    from xianjice.graph.writers.heatmap_worker import Drawn
+
     drawn = []
-    monkeypatch.setattr(export, "heatmap_files", lambda matrix: drawn.append(matrix) or
-                        {"units-themes.png": b"png", "units-themes.svg": b"svg"})
-    report = export.write_build(seed_books, tmp_path / "out")
+
+    class Worker:  # the heatmap worker's side of the build, without a process
+        def send(self, matrix):
+            drawn.append(matrix)
+
+        def receive(self):
+            return Drawn({"units-themes.png": b"png", "units-themes.svg": b"svg"}, {"units": 1}, None)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            pass
+
+    report = export.write_build(seed_books, tmp_path / "out", heatmap_worker=Worker())
     assert calls == [1]
     assert len(drawn) == 1 and drawn[0].units  # the heatmap drawn once, from the analysis's matrix
     assert (tmp_path / "out" / "units-themes.png").read_bytes() == b"png"

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
+from no_heatmap import NoHeatmap
 
 import xianjice.graph.writers.export as export
 from xianjice.extract.pipeline import extract_files
@@ -53,7 +54,7 @@ def test_extract_json_is_valid_utf8_with_the_name_readable(tmp_path, seed_text):
 
 
 def test_build_writes_report_and_graph_with_the_name_readable(tmp_path, seed_text, monkeypatch):
-    monkeypatch.setattr(export, "heatmap_files", lambda matrix: {})  # the heatmap is not what is tested here
+    monkeypatch.setattr(export, "start_worker", NoHeatmap)  # the heatmap is not what is tested here
     text = seed_text.replace("ISBN 978-7-80165-649-0", "")  # a second book: no ISBN, so its id comes from its name
     a = _bytes_file(tmp_path, GBK_NAME, seed_text)
     b = _bytes_file(tmp_path, LATIN1_NAME, text.replace("978-7-80165-649-0", ""))
@@ -72,7 +73,7 @@ def test_report_json_is_valid_utf8_whatever_a_text_holds(tmp_path, monkeypatch):
 
     from graph_records import book_a
 
-    monkeypatch.setattr(export, "heatmap_files", lambda matrix: {})
+    monkeypatch.setattr(export, "start_worker", NoHeatmap)
     c = replace(book_a(), warnings=("lexicon caf\udce9.csv: \x9b2J",))
     export.write_build([c], tmp_path / "out")
     raw = (tmp_path / "out" / "report.json").read_bytes()

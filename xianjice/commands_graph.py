@@ -41,18 +41,21 @@ def build(files: tuple[str, ...], out: str, base: str, lexicon: str | None, gaze
         xianjice build book1.txt book2.txt -o out/
         xianjice build book.txt --base https://data.example.org/xianjice/
     """
-    from xianjice.extract.pipeline import extract_files
     from xianjice.graph.ids import check_base
-    from xianjice.graph.writers.export import write_build
+    from xianjice.graph.writers.heatmap_worker import start_worker
 
     progress = stderr_progress(quiet)
     check_base(base)
     started = time.perf_counter()
     stages: dict[str, float] = {}
-    compilations = extract_files(input_files(files), lexicon_path=lexicon, gazetteer_path=gazetteer,
-                                 progress=progress, timings=stages,
-                                 bar=progress_bars(quiet))
-    report = write_build(compilations, out, base=base, progress=progress, timings=stages)
+    with start_worker() as worker:  # loads matplotlib while the input is read and analysed
+        from xianjice.extract.pipeline import extract_files
+        from xianjice.graph.writers.export import write_build
+
+        compilations = extract_files(input_files(files), lexicon_path=lexicon, gazetteer_path=gazetteer,
+                                     progress=progress, timings=stages,
+                                     bar=progress_bars(quiet))
+        report = write_build(compilations, out, base=base, progress=progress, timings=stages, heatmap_worker=worker)
     if timings:
         write_timings(timings, stages, time.perf_counter() - started)
     if not quiet:

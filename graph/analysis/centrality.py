@@ -162,7 +162,8 @@ def _bridging(B: nx.Graph, concepts: list[str], *, sample_above: int = SAMPLE_AB
     >>> _bridging(B, ["a", "b"])
     {'a': 0.0, 'b': 1.0}
     """
-    B = nx.Graph(B.subgraph(n for n in B if B.degree(n) > 0))  # a copy: traversing a view is 4x slower
+    if any(d == 0 for _, d in B.degree()):  # a copy: traversing a view is 4x slower
+        B = nx.Graph(B.subgraph(n for n in B if B.degree(n) > 0))
     n, m = len(concepts), len(B) - len(concepts)
     if n == 0 or m == 0:
         return {c: 0.0 for c in concepts}
@@ -174,14 +175,20 @@ def _bridging(B: nx.Graph, concepts: list[str], *, sample_above: int = SAMPLE_AB
 
 
 def _bipartite(inc: Incidence, keep: np.ndarray) -> nx.Graph:
-    """Essays × the network's concepts, an edge where the essay discusses the concept (sorted insertion)."""
+    """Essays × the network's concepts, an edge where the essay discusses the concept (sorted insertion).
+
+    Essays that discuss none of the concepts are left out: the graph is the
+    one :func:`_bridging` would otherwise copy without them (same nodes, same
+    order, same neighbour order), made once.
+    """
     B = nx.Graph()
-    B.add_nodes_from(inc.essays)
     present = inc.present[:, keep].tocsr()
     names = [inc.concepts[j] for j in keep]
+    rows = [(essay, present.indices[present.indptr[e]:present.indptr[e + 1]]) for e, essay in enumerate(inc.essays)]
+    B.add_nodes_from(essay for essay, columns in rows if len(columns))
     B.add_nodes_from(sorted(names))
-    for e, essay in enumerate(inc.essays):
-        for j in present.indices[present.indptr[e]:present.indptr[e + 1]]:
+    for essay, columns in rows:
+        for j in columns:
             B.add_edge(essay, names[j])
     return B
 

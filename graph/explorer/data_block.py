@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from xianjice.graph.explorer.matrix import OWN, matrix_block
+from xianjice.graph.explorer.matrix import OWN
 from xianjice.graph.explorer.views import CENTRALITY_FIELDS, COUNT_FIELD, FIELDS, KINDS, PALETTE, PER_THEME, \
     REL_LABELS, SMALL_COMMUNITY, UNITS_HEADING, centrality_fields, co_occurs, community_colour, count_fields, details, \
     node_fields, search_key, style
@@ -111,8 +111,7 @@ def page_data(G: nx.MultiDiGraph, view: dict, *, facts: dict, links: list, limit
     data["plain"] = {str(i): str(G.nodes[n].get("label") or n) for i, n in enumerate(ids)
                      if n in G and data["l"][i] != str(G.nodes[n].get("label") or n)}
     data.update(_edges(view, index))
-    data["mx"] = matrix_block(G, facts["essay_ids"])
-    data["mx"]["own"] = OWN
+    data["mx"] = {**facts["matrix"], "own": OWN}  # the same on every page: computed once, in the facts
     data["unitNode"] = [index.get(facts["unit_nodes"].get(u, ""), -1) for u in units]
     data["unitsHeading"] = UNITS_HEADING
     if view["id"] == "units-themes":

@@ -39,8 +39,12 @@ def top_node(G: nx.MultiDiGraph, org: str) -> tuple[str, str | None]:
     return top[-1], (path[depth] if len(path) > depth else None)
 
 
-def matrix_block(G: nx.MultiDiGraph, essay_ids: list[str]) -> dict:
+def matrix_block(G: nx.MultiDiGraph, essay_ids: list[str], *, themes_of: dict | None = None,
+                 top_units: dict | None = None) -> dict:
     """Return the page's matrix data for the essays ``essay_ids`` (positions as in the page's ``essays``).
+
+    ``themes_of`` (:func:`~xianjice.graph.analysis.themes.essay_themes`) and ``top_units`` (essay →
+    ``essay_units(G, e, level="top")``) are used when given (a build's analysis has them), computed else.
 
     Returns
     -------
@@ -66,13 +70,14 @@ def matrix_block(G: nx.MultiDiGraph, essay_ids: list[str]) -> dict:
     >>> m["units"], m["themes"], m["subs"], m["rows"]
     (['甲关'], ['监管'], [['一处', 'org/r/a/s', 0]], [[[0], [0], [0]], [[0], [0], [-1]]])
     """
-    themes_of = essay_themes(G)
+    themes_of = essay_themes(G) if themes_of is None else themes_of
+    top_units = {} if top_units is None else top_units
     per_essay = []
     totals: dict[str, int] = {}
     unit_node: dict[str, str] = {}
     sub_keys: dict[tuple[str, str], str] = {}
     for e in essay_ids:
-        units = essay_units(G, e, level="top")
+        units = top_units[e] if e in top_units else essay_units(G, e, level="top")
         themes = themes_of.get(e, ())
         for t in themes:
             totals[t] = totals.get(t, 0) + 1

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 import networkx as nx
 
 from xianjice.graph.analysis.themes import NO_THEME, UNKNOWN_UNIT, essay_themes, org_path, top_unit_label
+from xianjice.graph.explorer.matrix import matrix_block
 
 #: Node kinds in legend order: (kind, legend label, vis shape, colour, shown by default).
 KINDS = (
@@ -549,7 +550,8 @@ def _proposal(G: nx.MultiDiGraph, p: str) -> str:
 
 def view_facts(G: nx.MultiDiGraph, *, communities: list[dict] | None = None,
                centrality: list[dict] | None = None, analysis=None) -> dict:
-    """Return what several views need, computed once: essay table and members, concept network, scores, centrality.
+    """Return what several views need, computed once: essay table and members, concept network, scores, centrality,
+    the pages' unit × theme matrix (:func:`xianjice.graph.explorer.matrix.matrix_block`).
 
     Pass it as ``facts=`` to the view functions so that writing the three
     pages walks the graph once, not once per page.  *communities* (of
@@ -584,7 +586,9 @@ def view_facts(G: nx.MultiDiGraph, *, communities: list[dict] | None = None,
             "centrality": by_id, "pagerank_rank": {c: r for r, c in enumerate(ranked, 1)},
             "community_themes": {c["community"]: community_name(c) for c in communities},
             "org_essays": org_essays(G, ids), "theme_nodes": themes, "labels": display_labels(G),
-            "unit_nodes": _top_unit_nodes(G)}
+            "unit_nodes": _top_unit_nodes(G),
+            "matrix": matrix_block(G, ids, themes_of=None if analysis is None else analysis.essay_themes,
+                                   top_units=None if analysis is None else analysis.essay_top_units)}
 
 
 def community_name(community: dict) -> str:

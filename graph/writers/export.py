@@ -35,7 +35,8 @@ from xianjice.graph.build import build_graph
 from xianjice.graph.writers.graphml import write_graphml
 from xianjice.graph.analysis.centrality import centrality_csv, rows_triples
 from xianjice.graph.analysis.result import analyse_graph
-from xianjice.graph.writers.heatmap import heatmap_files, heatmap_report, heatmap_table
+from xianjice.graph.writers.heatmap import heatmap_table
+from xianjice.graph.writers.heatmap_worker import HeatmapWorker, start_worker
 from xianjice.graph.explorer.pages import write_html
 from xianjice.graph.analysis.themes import matrix_csv
 from xianjice.graph.ids import DEFAULT_BASE, check_base
@@ -234,7 +235,7 @@ class _Stages:
 
 
 def _write_all(compilations: Sequence[Compilation], tmp: Path, base: str, progress: Progress,
-               timings: dict[str, float] | None) -> dict:
+               timings: dict[str, float] | None, worker: HeatmapWorker) -> dict:
     stages = _Stages(progress, timings)
     G = build_graph(compilations)
     stages.done("graph", f"graph: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges")
@@ -242,6 +243,7 @@ def _write_all(compilations: Sequence[Compilation], tmp: Path, base: str, progre
     rows = list(analysis.centrality)
     for warning in analysis.warnings:
         _say(progress, f"warning: {warning}")
+    worker.send(heatmap_table(analysis.top_matrix))  # the worker draws while the other files are written
     stages.done("centrality", f"centrality of {len(analysis.ranked())} of {len(rows)} concepts, "
                 f"{len(analysis.communities)} communities")
     writer = TurtleWriter()
@@ -256,10 +258,12 @@ def _write_all(compilations: Sequence[Compilation], tmp: Path, base: str, progre
     stages.done("tables", "graph.graphml, nodes.csv, edges.csv, central.csv, themes.csv")
     write_html(G, tmp / "graph.html", analysis=analysis)
     stages.done("html", "graph.html and its views")
-    matrix = heatmap_table(analysis.top_matrix)
-    for name, data in heatmap_files(matrix).items():
+    drawn = worker.receive()
+    for name, data in drawn.files.items():
         (tmp / name).write_bytes(data)
-    stages.done("heatmap", "unit × theme heatmap (PNG, SVG)")
+    if drawn.error:
+        _say(progress, f"warning: no heatmap: {drawn.error}")
+    stages.done("heatmap", "unit × theme heatmap (PNG, SVG)" if not drawn.error else "no heatmap")
     files = {p.name: p.stat().st_size for p in tmp.iterdir() if p.is_file()}
     report = {
         "generator": GENERATOR,
@@ -273,7 +277,7 @@ def _write_all(compilations: Sequence[Compilation], tmp: Path, base: str, progre
                      "frame": sorted(r["concept"] for r in rows if r["frame"]),
                      "options": dict(analysis.options), "weight_top_essays": analysis.concentration,
                      "warnings": list(analysis.warnings)},
-        "heatmap": heatmap_report(matrix),
+        "heatmap": drawn.report,
         "files": dict(sorted(files.items())),
     }
     text = json_text(report, indent=2) + "\n"  # always valid UTF-8, whatever a file name or line held
@@ -288,6 +292,7 @@ def write_build(
     base: str = DEFAULT_BASE,
     progress: Progress = None,
     timings: dict[str, float] | None = None,
+    heatmap_worker: HeatmapWorker | None = None,
 ) -> dict:
     """Build the graph of ``compilations`` and write every export into ``out_dir``.
 
@@ -306,6 +311,13 @@ def write_build(
     timings
         When given, filled with the seconds each stage took (graph,
         centrality, turtle, tables, html, heatmap); never written to the build.
+    heatmap_worker
+        A worker from :func:`xianjice.graph.writers.heatmap_worker.start_worker`
+        started earlier (the CLI starts it before reading the input, so that
+        it loads matplotlib meanwhile); it is closed here.  When ``None``,
+        one is started now.  A heatmap the worker cannot draw leaves the
+        build without the PNG and SVG; ``report.json`` says why
+        (``heatmap.error``).
 
     Returns
     -------
@@ -319,8 +331,15 @@ def write_build(
     xianjice.graph.ids.BaseIRIError
         When ``base`` is not usable.
     """
+    worker = heatmap_worker if heatmap_worker is not None else start_worker()
+    with worker:
+        return _write_build(compilations, Path(out_dir), base=base, progress=progress, timings=timings, worker=worker)
+
+
+def _write_build(compilations: Sequence[Compilation], out_dir: Path, *, base: str, progress: Progress,
+                 timings: dict[str, float] | None, worker: HeatmapWorker) -> dict:
     base = check_base(base)
-    out = _real_out_dir(Path(out_dir))
+    out = _real_out_dir(out_dir)
     _check_out_dir(out)
     tmp: Path | None = None
     try:
@@ -328,7 +347,7 @@ def write_build(
         _clean_stale(out)
         # kill -9 or SIGTERM run no finally: a watcher removes the temporary directory then
         with watched_tempdir(out.parent, prefix=f".{out.name}.tmp-{os.getpid()}-") as tmp:
-            report = _write_all(compilations, tmp, base, progress, timings)
+            report = _write_all(compilations, tmp, base, progress, timings, worker)
             _carry_over(out, tmp)
             os.chmod(tmp, 0o755)
             _swap_in(tmp, out)

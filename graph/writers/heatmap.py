@@ -269,10 +269,18 @@ def heatmap_report(matrix: Matrix) -> dict:
     >>> heatmap_report(Matrix(["ᠮᠣᠩᠭᠣᠯ", "海关总署"], ["监管"], [[1], [2]], [1, 2]))["missing_glyphs"]
     ['ᠮᠣᠩᠭᠣᠯ']
     """
+    return fallback_report(matrix) | {"missing_glyphs": missing_glyphs([*matrix.units, *matrix.themes])}
+
+
+def fallback_report(matrix: Matrix) -> dict:
+    """:func:`heatmap_report` without the labels the font lacks (no font needed: for a heatmap not drawn).
+
+    >>> fallback_report(Matrix(["海关总署"], ["监管"], [[2]], [2]))["units"]
+    1
+    """
     return {
         "font": f"Noto Sans SC ({FONT_PACKAGE.replace('_', '-')})",
         "colour": "share of the unit's essays, in steps of 10%",
         "units": len(matrix.units),
         "themes": len(matrix.themes),
-        "missing_glyphs": missing_glyphs([*matrix.units, *matrix.themes]),
     }

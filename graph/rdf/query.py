@@ -8,36 +8,96 @@ CONSTRUCT/DESCRIBE).
 from __future__ import annotations
 
 import json
+import os
 import re
-from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.term import Node
 
 from xianjice.errors import QueryError, XianjiceError
-from xianjice.graph.writers.tables import csv_text
+from xianjice.graph.rdf.prefixes import PREFIXES
 from xianjice.graph.writers.texttable import json_text, text_table
-from xianjice.graph.rdf.vocab import PREFIXES
+
+if TYPE_CHECKING:  # rdflib is imported only where it is used: it takes longer to import than most queries to run
+    from rdflib import Graph
+    from rdflib.term import Node
 
 FORMATS = ("table", "tsv", "csv", "json")
 
 
-@dataclass(frozen=True)
 class QueryResult:
-    """What a query gave: ``kind`` is "SELECT", "ASK", "CONSTRUCT" or "DESCRIBE"."""
+    """What a query gave: ``kind`` is "SELECT", "ASK", "CONSTRUCT" or "DESCRIBE".
 
-    kind: str
-    variables: tuple[str, ...] = ()
-    rows: tuple[tuple[Node | None, ...], ...] = ()
-    boolean: bool | None = None
-    graph: Graph | None = field(default=None, compare=False)
+    ``rows`` are rdflib terms (None where a variable is unbound).  A result
+    of the embedded store keeps Oxigraph's own terms (``terms``) and makes
+    the rdflib ones only when ``rows`` is read: :func:`format_result` and
+    :meth:`records` work from either, so ``xianjice query`` never imports rdflib.
+
+    >>> from rdflib import Literal
+    >>> r = QueryResult("SELECT", ("t",), ((Literal("一"),),))
+    >>> r.records(), r == QueryResult("SELECT", ("t",), terms=((ox.Literal("一"),),))
+    ([{'t': '一'}], True)
+    """
+
+    __slots__ = ("kind", "variables", "boolean", "graph", "terms", "_rows")
+
+    def __init__(self, kind: str, variables: tuple[str, ...] = (), rows: tuple[tuple[Node | None, ...], ...] = (),
+                 boolean: bool | None = None, graph: Graph | None = None, *,
+                 terms: tuple[tuple[ox.NamedNode | ox.BlankNode | ox.Literal | None, ...], ...] | None = None):
+        self.kind = kind
+        self.variables = tuple(variables)
+        self.boolean = boolean
+        self.graph = graph
+        self.terms = terms
+        self._rows = None if terms is not None else tuple(rows)
+
+    @property
+    def rows(self) -> tuple[tuple[Node | None, ...], ...]:
+        """The rows as rdflib terms (converted from :attr:`terms` on first use)."""
+        if self._rows is None:
+            convert = _memo(to_rdflib)
+            self._rows = tuple(tuple(convert(t) for t in row) for row in self.terms)
+        return self._rows
+
+    def cells(self) -> list[list[str | None]]:
+        """The rows as plain strings (IRI, literal value, blank node id; None when unbound)."""
+        if self.terms is not None:
+            plain = _memo(lambda t: t.value)
+            return [[plain(t) for t in row] for row in self.terms]
+        return [[None if t is None else str(t) for t in row] for row in self.rows]
 
     def records(self) -> list[dict[str, str | None]]:
         """The rows as dicts of plain strings (IRI or literal value; None when unbound)."""
-        return [{v: (None if t is None else str(t)) for v, t in zip(self.variables, row)} for row in self.rows]
+        return [dict(zip(self.variables, row)) for row in self.cells()]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, QueryResult):
+            return NotImplemented
+        return ((self.kind, self.variables, self.boolean, self.cells())
+                == (other.kind, other.variables, other.boolean, other.cells()))
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        size = f"{len(self.terms if self.terms is not None else self._rows)} rows" if self.kind == "SELECT" else ""
+        return f"QueryResult({self.kind!r}, {self.variables!r}{', ' + size if size else ''})"
+
+
+def _memo(convert):
+    """``convert`` of a term, once per distinct term (labels, units, tiers repeat from row to row); None stays None."""
+    seen: dict = {}
+
+    def once(t):
+        if t is None:
+            return None
+        found = seen.get(t)
+        if found is None:
+            found = seen[t] = convert(t)
+        return found
+
+    return once
 
 
 ENGINES = ("oxigraph", "rdflib")
@@ -138,6 +198,8 @@ def graph_file(build: str | Path) -> Path:
 
 def load_graph(build: str | Path) -> Graph:
     """Parse a build's graph.ttl into an ``rdflib.Graph``."""
+    from rdflib import Graph
+
     ttl = graph_file(build)
     g = Graph(bind_namespaces="none")
     try:
@@ -185,6 +247,7 @@ def run_query(graph: Graph | ox.Store | str | Path, sparql: str, *, engine: str 
     a FILTER (an invalid regular expression in Oxigraph, say) makes the FILTER
     false.
 
+    >>> from rdflib import Graph, Literal, URIRef
     >>> from xianjice.graph.rdf.vocab import SDO
     >>> g = Graph()
     >>> _ = g.add((URIRef("https://example.org/e/1"), SDO.name, Literal("一")))
@@ -196,12 +259,12 @@ def run_query(graph: Graph | ox.Store | str | Path, sparql: str, *, engine: str 
     if engine not in ENGINES:
         raise QueryError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     check_service(sparql, allow_service=allow_service)
-    if not isinstance(graph, (Graph, ox.Store)):
+    if isinstance(graph, (str, os.PathLike)):
         graph = load_graph(graph) if engine == "rdflib" else load_store(graph)
     try:
-        if isinstance(graph, Graph):
-            return _rdflib_result(graph, sparql)
-        return _oxigraph_result(graph, sparql)
+        if isinstance(graph, ox.Store):
+            return _oxigraph_result(graph, sparql)
+        return _rdflib_result(graph, sparql)  # an rdflib.Graph
     except QueryError:
         raise
     except Exception as exc:  # parser errors, re.error, network errors of SERVICE …
@@ -225,6 +288,8 @@ def _oxigraph_result(store: ox.Store, sparql: str) -> QueryResult:
     if isinstance(result, ox.QueryBoolean):
         return QueryResult("ASK", boolean=bool(result))
     if isinstance(result, ox.QueryTriples):
+        from rdflib import Graph
+
         g = Graph(bind_namespaces="none")
         for prefix, ns in PREFIXES:
             g.bind(prefix, ns)
@@ -233,19 +298,7 @@ def _oxigraph_result(store: ox.Store, sparql: str) -> QueryResult:
         kind = "DESCRIBE" if re.search(r"\bDESCRIBE\b", _INERT.sub(" ", sparql), re.IGNORECASE) else "CONSTRUCT"
         return QueryResult(kind, graph=g)
     variables = tuple(v.value for v in result.variables)
-    seen: dict = {}  # labels, units, tiers repeat from row to row: convert each term once
-
-    def term(t):
-        if t is None:
-            return None
-        found = seen.get(t)
-        if found is None:
-            found = seen[t] = to_rdflib(t)
-        return found
-
-    columns = range(len(variables))
-    rows = tuple(tuple(term(s[i]) for i in columns) for s in result)
-    return QueryResult("SELECT", variables, rows)
+    return QueryResult("SELECT", variables, terms=tuple(map(tuple, result)))  # evaluation happens here
 
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -259,6 +312,8 @@ def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> Node | N
     >>> to_rdflib(ox.Literal("3", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))).toPython()
     3
     """
+    from rdflib import BNode, Literal, URIRef
+
     if term is None:
         return None
     if isinstance(term, ox.NamedNode):
@@ -273,13 +328,23 @@ def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> Node | N
     raise QueryError(f"a result holds a term xianjice cannot show: {term!r}")
 
 
-def _plain(term: Node | None) -> str:
-    return "" if term is None else str(term)
-
-
-def _json_term(term: Node | None) -> dict | None:
+def _json_term(term) -> dict | None:
+    """A term (rdflib's or Oxigraph's) as SPARQL 1.1 JSON results write it."""
     if term is None:
         return None
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != _XSD_STRING:
+            out["datatype"] = term.datatype.value
+        return out
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    from rdflib import Literal, URIRef
+
     if isinstance(term, URIRef):
         return {"type": "uri", "value": str(term)}
     if isinstance(term, Literal):
@@ -298,6 +363,7 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
     CONSTRUCT and DESCRIBE results are always Turtle; ASK gives true/false
     (or a JSON boolean).
 
+    >>> from rdflib import Literal
     >>> r = QueryResult("SELECT", ("unit", "n"), ((Literal("拱北海关"), Literal(2)),))
     >>> print(format_result(r))
     unit      n
@@ -318,13 +384,16 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
             return json.dumps({"head": {}, "boolean": result.boolean})
         return "true" if result.boolean else "false"
     if fmt == "json":
-        bindings = [
-            {v: _json_term(t) for v, t in zip(result.variables, row) if t is not None} for row in result.rows
-        ]
+        rows = result.terms if result.terms is not None else result.rows
+        term = _memo(_json_term)
+        bindings = [{v: term(t) for v, t in zip(result.variables, row) if t is not None} for row in rows]
         return json_text({"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}}, indent=2)
-    cells = [[_plain(t) for t in row] for row in result.rows]
+    cells = [["" if c is None else c for c in row] for row in result.cells()]
     if fmt in ("csv", "tsv"):
+        from xianjice.graph.writers.tables import csv_text  # imports networkx: only for csv and tsv
+
         if fmt == "tsv":
             cells = [[c.replace("\t", " ").replace("\n", " ") for c in r] for r in cells]
         return csv_text(result.variables, cells, delimiter="," if fmt == "csv" else "\t")
-    return text_table(result.variables, [[" ".join(c.split()) for c in r] for r in cells], rule=True)
+    one_line = _memo(lambda c: " ".join(c.split()))
+    return text_table(result.variables, [[one_line(c) for c in r] for r in cells], rule=True)

@@ -37,7 +37,7 @@ import pyoxigraph as ox
 
 from xianjice.errors import QueryError, XianjiceError
 from xianjice.graph.rdf.query import check_service, graph_file, load_store
-from xianjice.graph.rdf.vocab import PREFIXES
+from xianjice.graph.rdf.prefixes import PREFIXES
 
 HOST = "127.0.0.1"
 #: Largest request body accepted (a query or an update), in bytes.

@@ -15,8 +15,11 @@ The cache lives in ``$XIANJICE_CACHE`` when set, else
 ``$XDG_CACHE_HOME/xianjice`` (``~/.cache/xianjice``), under ``stores/``.  A
 small stamp per graph.ttl path records its size, modification time and
 inode with the digest, so that an unchanged file is not even hashed again.
-At most :data:`KEEP` stores are kept (the least recently used go).  When the
-cache cannot be written, the graph is loaded into memory for this one run.
+The store is compacted once after loading (``Store.optimize``: a few
+seconds for a large book, paid once), which halves the time of the index
+lookups every query makes.  At most :data:`KEEP` stores are kept (the least
+recently used go).  When the cache cannot be written, the graph is loaded
+into memory for this one run.
 """
 
 from __future__ import annotations
@@ -151,6 +154,7 @@ def _fill(ttl: Path, root: Path, place: Path) -> None:
     try:
         store = ox.Store(str(work / "store"))
         load_turtle(store, ttl)
+        store.optimize()  # one sorted file per index instead of the bulk loader's batches: lookups 2x faster
         store.flush()
         del store  # closes the database
         (work / "complete").write_text(json.dumps({"source": str(ttl.resolve()), "loaded": time.time()}),

@@ -20,6 +20,8 @@ from __future__ import annotations
 from rdflib import namespace as _namespace
 from rdflib.namespace import Namespace
 
+from xianjice.graph.rdf.prefixes import NAMESPACES, PREFIXES
+
 
 __all__ = [
     "DCTERMS",
@@ -39,7 +41,7 @@ __all__ = [
 class RDF(_namespace.DefinedNamespace):
     """RDF terms."""
 
-    _NS = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
+    _NS = Namespace(NAMESPACES["rdf"])
     _fail = True
 
     type: object
@@ -48,7 +50,7 @@ class RDF(_namespace.DefinedNamespace):
 class XSD(_namespace.DefinedNamespace):
     """XML Schema datatypes."""
 
-    _NS = Namespace("http://www.w3.org/2001/XMLSchema#")
+    _NS = Namespace(NAMESPACES["xsd"])
     _fail = True
 
     boolean: object
@@ -63,7 +65,7 @@ class XSD(_namespace.DefinedNamespace):
 class SDO(_namespace.DefinedNamespace):
     """schema.org terms."""
 
-    _NS = Namespace("https://schema.org/")
+    _NS = Namespace(NAMESPACES["schema"])
     _fail = True
 
     Article: object
@@ -93,7 +95,7 @@ class SDO(_namespace.DefinedNamespace):
 class ORG(_namespace.DefinedNamespace):
     """W3C Organization Ontology terms."""
 
-    _NS = Namespace("http://www.w3.org/ns/org#")
+    _NS = Namespace(NAMESPACES["org"])
     _fail = True
 
     Organization: object
@@ -104,7 +106,7 @@ class ORG(_namespace.DefinedNamespace):
 class SKOS(_namespace.DefinedNamespace):
     """SKOS terms."""
 
-    _NS = Namespace("http://www.w3.org/2004/02/skos/core#")
+    _NS = Namespace(NAMESPACES["skos"])
     _fail = True
 
     Concept: object
@@ -121,7 +123,7 @@ class SKOS(_namespace.DefinedNamespace):
 class FOAF(_namespace.DefinedNamespace):
     """FOAF terms."""
 
-    _NS = Namespace("http://xmlns.com/foaf/0.1/")
+    _NS = Namespace(NAMESPACES["foaf"])
     _fail = True
 
     Person: object
@@ -130,7 +132,7 @@ class FOAF(_namespace.DefinedNamespace):
 class PROV(_namespace.DefinedNamespace):
     """PROV-O terms."""
 
-    _NS = Namespace("http://www.w3.org/ns/prov#")
+    _NS = Namespace(NAMESPACES["prov"])
     _fail = True
 
     Entity: object
@@ -140,7 +142,7 @@ class PROV(_namespace.DefinedNamespace):
 class DCTERMS(_namespace.DefinedNamespace):
     """Dublin Core terms."""
 
-    _NS = Namespace("http://purl.org/dc/terms/")
+    _NS = Namespace(NAMESPACES["dcterms"])
     _fail = True
 
     format: object
@@ -191,7 +193,7 @@ class XJ(_namespace.DefinedNamespace):
     AttributeError: term 'pageRank' not in namespace 'https://xianjice.example.org/ns#'
     """
 
-    _NS = Namespace("https://xianjice.example.org/ns#")
+    _NS = Namespace(NAMESPACES["xj"])
     _fail = True
 
     AwardTier: object
@@ -221,17 +223,3 @@ class XJ(_namespace.DefinedNamespace):
     surfaceForm: object
     topLevelUnit: object
     weightedDegree: object
-
-
-#: Prefixes written at the top of graph.ttl, in this order.
-PREFIXES: tuple[tuple[str, str], ...] = (
-    ("dcterms", str(DCTERMS._NS)),
-    ("foaf", str(FOAF._NS)),
-    ("org", str(ORG._NS)),
-    ("prov", str(PROV._NS)),
-    ("rdf", str(RDF._NS)),
-    ("schema", str(SDO._NS)),
-    ("skos", str(SKOS._NS)),
-    ("xj", str(XJ._NS)),
-    ("xsd", str(XSD._NS)),
-)

@@ -65,6 +65,8 @@ def text_width(text: str) -> int:
     >>> text_width("海关ab")
     6
     """
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
@@ -100,13 +102,23 @@ def text_table(header: Sequence[str], rows: Iterable[Sequence[str]], *, right: I
     拱北海关  2
     """
     right = set(right)
-    table = [[visible(str(c)) for c in header], *([visible(str(c)) for c in r] for r in rows)]
-    widths = [max(text_width(r[i]) for r in table) for i in range(len(header))]
+    shown: dict[str, tuple[str, int]] = {}  # cell → (visible text, width): units, tiers, labels repeat
+
+    def show(cell) -> tuple[str, int]:
+        cell = str(cell)
+        found = shown.get(cell)
+        if found is None:
+            text = visible(cell)
+            found = shown[cell] = (text, text_width(text))
+        return found
+
+    table = [[show(c) for c in header], *([show(c) for c in r] for r in rows)]
+    widths = [max(r[i][1] for r in table) for i in range(len(header))]
     lines = []
     for n, r in enumerate(table):
         cells = []
-        for i, cell in enumerate(r):
-            pad = " " * (widths[i] - text_width(cell))
+        for i, (cell, width) in enumerate(r):
+            pad = " " * (widths[i] - width)
             cells.append(pad + cell if i in right else cell + pad)
         lines.append("  ".join(cells).rstrip())
         if rule and n == 0:

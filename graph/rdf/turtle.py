@@ -6,6 +6,12 @@ subject (sorted by IRI), ``rdf:type`` first as ``a``, then the other
 predicates sorted, objects sorted and joined with ``,``.  Only IRIs and
 literals are supported (the graph has no blank nodes).  The tests check
 that rdflib and pyoxigraph both parse the output to the same triples.
+
+A build writes graph.ttl with :func:`write_turtle_text` from the string
+triples of :func:`xianjice.graph.rdf.triples.turtle_triples` (no rdflib
+object per term, the file written block by block); :func:`serialize_turtle`
+and :func:`write_turtle` take rdflib triples (SPARQL CONSTRUCT results, the
+tests) and write the same bytes for the same triples.
 """
 
 from __future__ import annotations

@@ -310,7 +310,8 @@ def write_build(
         Called with one line of text per step.
     timings
         When given, filled with the seconds each stage took (graph,
-        centrality, turtle, tables, html, heatmap); never written to the build.
+        centrality, turtle, tables, html, heatmap: the wait for the heatmap
+        worker's pictures); never written to the build.
     heatmap_worker
         A worker from :func:`xianjice.graph.writers.heatmap_worker.start_worker`
         started earlier (the CLI starts it before reading the input, so that

@@ -265,6 +265,20 @@ def test_the_store_is_cached_outside_the_build_and_follows_rebuilds(tmp_path, ca
     assert len([p for p in cache.iterdir() if len(p.name) == 64]) == 2
 
 
+def test_a_store_of_another_layout_is_loaded_anew(tmp_path, cache, turtle_files, monkeypatch):
+    from xianjice.graph.rdf import store as store_module
+
+    ttl = tmp_path / "graph.ttl"
+    ttl.write_bytes(turtle_files["fixture"].read_bytes())
+    ask = "ASK { ?e a schema:Article }"
+    assert run_query(ttl, ask).boolean is True
+    first = {p.name for p in cache.iterdir() if len(p.name) == 64}
+    monkeypatch.setattr(store_module, "STORE_LAYOUT", store_module.STORE_LAYOUT + 1)
+    assert run_query(ttl, ask).boolean is True
+    second = {p.name for p in cache.iterdir() if len(p.name) == 64}
+    assert len(first) == 1 and len(second) == 2 and first < second
+
+
 def test_an_unwritable_cache_still_answers(tmp_path, monkeypatch, turtle_files):
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")

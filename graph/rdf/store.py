@@ -9,7 +9,9 @@ kept in a cache directory **outside the build**, so that
 - a build directory stays exactly what ``xianjice build`` wrote (byte-identical
   rebuilds, ``exports/`` under version control, read-only build directories);
 - a rebuild invalidates the store by itself: each store is named by the
-  SHA-256 of the graph.ttl it was loaded from.
+  SHA-256 of the graph.ttl it was loaded from (with :data:`STORE_LAYOUT` and
+  pyoxigraph's version, so that a store of another layout or version is
+  loaded anew rather than reused).
 
 The cache lives in ``$XIANJICE_CACHE`` when set, else
 ``$XDG_CACHE_HOME/xianjice`` (``~/.cache/xianjice``), under ``stores/``.  A
@@ -35,6 +37,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from xianjice.errors import QueryError
+
+#: Version of how a cached store is laid out (2: compacted after loading).
+STORE_LAYOUT = 2
 
 #: Environment variable naming the cache directory.
 CACHE_ENV = "XIANJICE_CACHE"
@@ -86,6 +91,19 @@ def _digest(ttl: Path, root: Path) -> str:
     return digest
 
 
+def store_key(digest: str) -> str:
+    """The cache entry of a graph.ttl: its SHA-256 with the store's layout and Oxigraph's version.
+
+    A store written by another layout (before compaction was added) or by
+    another pyoxigraph is not reused but loaded anew.
+
+    >>> len(store_key("0" * 64))
+    64
+    """
+    version = getattr(ox, "__version__", "")
+    return hashlib.sha256(f"{STORE_LAYOUT}|{version}|{digest}".encode("ascii")).hexdigest()
+
+
 def load_turtle(store: ox.Store, ttl: Path) -> None:
     """Bulk-load a Turtle file into a store; bad Turtle is one :class:`QueryError` line.
 
@@ -135,8 +153,7 @@ def open_store(ttl: str | Path, *, cache: str | Path | None = None, writable: bo
         return memory_store(ttl)
     root = Path(cache) if cache is not None else cache_root()
     try:
-        digest = _digest(ttl, root)
-        place = root / digest
+        place = root / store_key(_digest(ttl, root))
         if not (place / "complete").is_file():
             _fill(ttl, root, place)
         os.utime(place / "complete")  # most recently used

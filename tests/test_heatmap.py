@@ -118,3 +118,25 @@ def test_an_empty_graph_says_so(tmp_path):
     png, svg = write_heatmap(nx.MultiDiGraph(), tmp_path)
     assert png.stat().st_size > 0
     assert heatmap.EMPTY in svg_content(svg.read_bytes())["texts"]
+
+
+def test_the_layout_is_computed_once_and_places_the_axes_as_tight_layout_does(monkeypatch):
+    """No layout engine stays on the figure (savefig would lay every text out again before each
+    rendering), and the files are the bytes ``fig.tight_layout()`` gives."""
+    from matplotlib.layout_engine import TightLayoutEngine
+
+    m = heatmap_matrix(sample_graph())
+    assert m.units and m.themes
+    assert heatmap.heatmap_figure(m).get_layout_engine() is None
+    ours = heatmap_files(m)
+
+    execute = TightLayoutEngine.execute
+
+    def the_usual_way(engine, fig):  # what Figure.tight_layout does: execute, then leave a placeholder engine
+        fig.set_layout_engine(engine)
+        execute(engine, fig)
+        fig.set_layout_engine("none")
+
+    monkeypatch.setattr(TightLayoutEngine, "execute", the_usual_way)
+    assert heatmap.heatmap_figure(m).get_layout_engine() is not None  # the patch took
+    assert heatmap_files(m) == ours

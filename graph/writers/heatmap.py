@@ -139,6 +139,7 @@ def heatmap_figure(matrix: Matrix, *, title: str = TITLE):
     from matplotlib.colors import BoundaryNorm
     from matplotlib.figure import Figure
     from matplotlib.font_manager import FontProperties
+    from matplotlib.layout_engine import TightLayoutEngine
 
     units, themes, counts, essays = matrix
     font = FontProperties(fname=cjk_font())
@@ -178,7 +179,10 @@ def heatmap_figure(matrix: Matrix, *, title: str = TITLE):
     bar.solids.set_rasterized(False)  # a vector colour bar in the SVG too
     bar.set_label(SCALE_LABEL, fontproperties=font, fontsize=8)
     _pip_font_everywhere(fig, font)
-    fig.tight_layout()
+    # fig.tight_layout() would leave a placeholder layout engine on the figure, and savefig then lays
+    # every text out once more before each of the two renderings; executing the engine once places the
+    # axes the same (byte-identical files) without it: a quarter of the drawing time.
+    TightLayoutEngine().execute(fig)
     return fig
 
 

@@ -213,3 +213,29 @@ def test_fast_and_rdflib_paths_agree_on_hostile_input(title, author, unit_name, 
     )
     G = build_graph([replace(c, essays=(e,))])
     assert fast_text(G) == serialize_turtle(graph_triples(G, base=BASE))
+
+
+def test_a_build_writes_graph_ttl_without_importing_rdflib(tmp_path, seed_path):
+    """rdflib's import alone is a tenth of the seed's build: the build path never makes an rdflib term."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom xianjice.cli import cli\n"
+            f"cli.main(['build', {str(seed_path)!r}, '-o', {str(tmp_path / 'out')!r}, '--quiet'], standalone_mode=False)\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'rdflib'))\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert proc.stdout.strip() == "[]"
+    g = Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
+    assert len(g) > 1000
+
+
+def test_centrality_rows_as_text_are_the_rdflib_triples_written():
+    from xianjice.graph.analysis.centrality import concept_centrality, rows_text_triples, rows_triples
+    from xianjice.graph.build import build_graph
+    from xianjice.graph.rdf.turtle import TurtleWriter
+
+    rows = concept_centrality(build_graph(compilations()), min_essays=1)
+    assert any(r.get("pagerank") is not None for r in rows)
+    w = TurtleWriter()
+    expected = list(w.text_triples(rows_triples(rows, base="https://example.org/")))
+    assert expected and list(rows_text_triples(rows, base="https://example.org/", writer=w)) == expected

@@ -516,15 +516,45 @@ def rows_triples(rows: list[dict], *, base: str | None = None):
     """
     from rdflib import Literal, URIRef
 
-    from xianjice.graph.ids import DEFAULT_BASE, check_base
     from xianjice.graph.rdf.vocab import XJ, XSD
 
-    base = check_base(base or DEFAULT_BASE)
     # XJ and XSD are closed namespaces: a term missing from graph/vocab.py raises here.
-    terms = sorted((XJ[name], XSD[datatype], measure) for measure, (name, datatype) in RDF_TERMS.items())
+    for name, datatype in RDF_TERMS.values():
+        _ = XJ[name], XSD[datatype]
+    refs: dict[str, URIRef] = {}
+    for s, p, lexical, datatype in _row_values(rows, base=base):
+        yield URIRef(s), refs.setdefault(p, URIRef(p)), Literal(lexical, datatype=refs.setdefault(datatype, URIRef(datatype)))
+
+
+def rows_text_triples(rows: list[dict], *, base: str | None = None, writer=None):
+    """The triples of :func:`rows_triples` as ``(subject IRI, predicate IRI, object in Turtle)`` strings.
+
+    Written by ``writer`` (a :class:`~xianjice.graph.rdf.turtle.TurtleWriter`) exactly as it
+    writes the rdflib triples, without rdflib (what a build uses).
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("concept/a", kind="concept", label="a", theme="T"); G.add_node("e", kind="essay")
+    >>> _ = G.add_edge("e", "concept/a", key="about")
+    >>> [o for _, _, o in rows_text_triples(concept_centrality(G, min_essays=1), base="https://example.org/")]
+    ['"0.000000"^^xsd:decimal', '"0.000000"^^xsd:decimal', '1', '"1.000000"^^xsd:decimal', '"0.000000"^^xsd:decimal']
+    """
+    from xianjice.graph.rdf.turtle import TurtleWriter
+
+    writer = writer or TurtleWriter()
+    for s, p, lexical, datatype in _row_values(rows, base=base):
+        yield s, p, writer.typed(lexical, datatype)
+
+
+def _row_values(rows: list[dict], *, base: str | None):
+    """``(subject IRI, predicate IRI, lexical form, datatype IRI)`` strings of the rows, by id then predicate."""
+    from xianjice.graph.ids import DEFAULT_BASE, check_base
+    from xianjice.graph.rdf.prefixes import iri
+
+    base = check_base(base or DEFAULT_BASE)
+    terms = sorted((iri(f"xj:{name}"), iri(f"xsd:{datatype}"), measure) for measure, (name, datatype) in RDF_TERMS.items())
+    integer = iri("xsd:integer")
     for r in sorted((r for r in rows if r.get("pagerank") is not None), key=lambda r: r["id"]):
-        subject = URIRef(base + r["id"])
+        subject = base + r["id"]
         for predicate, datatype, measure in terms:
             value = r[measure]
-            text = str(int(value)) if datatype == XSD.integer else f"{value:.{DECIMALS}f}"
-            yield subject, predicate, Literal(text, datatype=datatype)
+            yield subject, predicate, str(int(value)) if datatype == integer else f"{value:.{DECIMALS}f}", datatype

@@ -24,3 +24,24 @@ PREFIXES: tuple[tuple[str, str], ...] = (
 )
 #: Prefix → namespace IRI.
 NAMESPACES: dict[str, str] = dict(PREFIXES)
+
+
+def iri(name: str) -> str:
+    """The full IRI of a prefixed name, as a plain string (no rdflib).
+
+    For code that writes graph.ttl without rdflib objects; every term so
+    named must also be declared in the closed namespaces of
+    :mod:`xianjice.graph.rdf.vocab` (``tests/test_vocab_docs.py`` checks).
+
+    >>> iri("schema:name")
+    'https://schema.org/name'
+    >>> iri("ex:name")
+    Traceback (most recent call last):
+    ...
+    KeyError: "prefix 'ex' of 'ex:name' is not one of graph.ttl's"
+    """
+    prefix, _, local = name.partition(":")
+    try:
+        return NAMESPACES[prefix] + local
+    except KeyError:
+        raise KeyError(f"prefix {prefix!r} of {name!r} is not one of graph.ttl's") from None

@@ -14,17 +14,21 @@ import re
 from collections.abc import Iterator
 from typing import Generic, TypeVar
 
+from typing import TYPE_CHECKING
+
 import networkx as nx
-from rdflib import Graph, Literal, URIRef
-from rdflib.term import Node
 
 from xianjice.graph.analysis.themes import org_path
 from xianjice.graph.analysis.toplevel import top_level
 from xianjice.graph.ids import DEFAULT_BASE, check_base, hashed_slug
+from xianjice.graph.rdf.prefixes import PREFIXES, iri
 from xianjice.graph.rdf.turtle import TurtleWriter
-from xianjice.graph.rdf.vocab import DCTERMS, FOAF, ORG, PREFIXES, PROV, RDF, SDO, SKOS, XJ, XSD
 
-Triple = tuple[URIRef, URIRef, Node]
+if TYPE_CHECKING:  # rdflib is imported only when rdflib terms are asked for: a build writes graph.ttl without it
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.term import Node
+
+Triple = tuple["URIRef", "URIRef", "Node"]
 #: A triple as :func:`turtle_triples` yields it: subject and predicate IRIs, the object's Turtle form.
 TextTriple = tuple[str, str, str]
 T = TypeVar("T")
@@ -43,26 +47,26 @@ MEDIA_TYPES = {
 ZH, EN, PINYIN = "zh", "en", "zh-Latn-pinyin"
 
 _DATE_TYPES = (
-    (re.compile(r"\d{4}-\d{2}-\d{2}"), str(XSD.date)),
-    (re.compile(r"\d{4}-\d{2}"), str(XSD.gYearMonth)),
-    (re.compile(r"\d{4}"), str(XSD.gYear)),
+    (re.compile(r"\d{4}-\d{2}-\d{2}"), iri("xsd:date")),
+    (re.compile(r"\d{4}-\d{2}"), iri("xsd:gYearMonth")),
+    (re.compile(r"\d{4}"), iri("xsd:gYear")),
 )
 
-# The vocabulary as plain IRI strings (str(term) of the closed namespaces of vocab.py).
-_TYPE = str(RDF.type)
+# The vocabulary as plain IRI strings (each declared in the closed namespaces of vocab.py: tests/test_vocab_docs.py).
+_TYPE = iri("rdf:type")
 _BOOK, _ARTICLE, _CREATIVE_WORK, _SDO_ORG, _SDO_PERSON = (
-    str(SDO.Book), str(SDO.Article), str(SDO.CreativeWork), str(SDO.Organization), str(SDO.Person))
+    iri("schema:Book"), iri("schema:Article"), iri("schema:CreativeWork"), iri("schema:Organization"), iri("schema:Person"))
 _NAME, _ISBN, _PUBLISHER, _DATE_PUBLISHED, _ALT_HEADLINE = (
-    str(SDO.name), str(SDO.isbn), str(SDO.publisher), str(SDO.datePublished), str(SDO.alternativeHeadline))
+    iri("schema:name"), iri("schema:isbn"), iri("schema:publisher"), iri("schema:datePublished"), iri("schema:alternativeHeadline"))
 _PAGE_START, _POSITION, _ALTERNATE_NAME, _TEXT, _IS_PART_OF = (
-    str(SDO.pageStart), str(SDO.position), str(SDO.alternateName), str(SDO.text), str(SDO.isPartOf))
-_ORG_ORG, _FOAF_PERSON, _ENTITY, _DERIVED = str(ORG.Organization), str(FOAF.Person), str(PROV.Entity), str(
-    PROV.wasDerivedFrom)
-_SOURCE, _FORMAT = str(DCTERMS.source), str(DCTERMS.format)
+    iri("schema:pageStart"), iri("schema:position"), iri("schema:alternateName"), iri("schema:text"), iri("schema:isPartOf"))
+_ORG_ORG, _FOAF_PERSON, _ENTITY, _DERIVED = iri("org:Organization"), iri("foaf:Person"), iri("prov:Entity"), iri(
+    "prov:wasDerivedFrom")
+_SOURCE, _FORMAT = iri("dcterms:source"), iri("dcterms:format")
 _CONCEPT, _SCHEME, _PREF, _ALT, _IN_SCHEME, _TOP_OF, _HAS_TOP = (
-    str(SKOS.Concept), str(SKOS.ConceptScheme), str(SKOS.prefLabel), str(SKOS.altLabel), str(SKOS.inScheme),
-    str(SKOS.topConceptOf), str(SKOS.hasTopConcept))
-_X = {name: str(XJ[name]) for name in (
+    iri("skos:Concept"), iri("skos:ConceptScheme"), iri("skos:prefLabel"), iri("skos:altLabel"), iri("skos:inScheme"),
+    iri("skos:topConceptOf"), iri("skos:hasTopConcept"))
+_X = {name: iri(f"xj:{name}") for name in (
     "AwardTier", "ConceptMatch", "Proposal", "SourceSpan", "firstLine", "lastLine", "sourceFile", "firstLocation",
     "lastLocation", "firstPage", "lastPage", "orgKind", "topLevelUnit", "rank", "frame", "matchIn", "matchOf",
     "surfaceForm", "snippet", "occurrences", "matchWhere")}
@@ -101,22 +105,28 @@ def top_unit(G: nx.MultiDiGraph, org: str) -> str:
 
 
 class RdflibTerms:
-    """Objects as rdflib terms (the factory :func:`graph_triples` uses)."""
+    """Objects as rdflib terms (the factory :func:`graph_triples` uses; rdflib is imported when one is made)."""
 
-    def ref(self, iri: str) -> URIRef:
-        return URIRef(iri)
+    def __init__(self):
+        from rdflib import Literal, URIRef
+
+        self._literal, self._uriref = Literal, URIRef
+        self._integer = URIRef(iri("xsd:integer"))
+
+    def ref(self, value: str) -> URIRef:
+        return self._uriref(value)
 
     def text(self, text: str, lang: str | None = None) -> Literal:
-        return Literal(text, lang=lang)
+        return self._literal(text, lang=lang)
 
     def integer(self, value: int) -> Literal:
-        return Literal(int(value), datatype=XSD.integer)
+        return self._literal(int(value), datatype=self._integer)
 
     def typed(self, lexical: str, datatype: str) -> Literal:
-        return Literal(lexical, datatype=URIRef(datatype))
+        return self._literal(lexical, datatype=self._uriref(datatype))
 
     def boolean(self, value: bool) -> Literal:
-        return Literal(bool(value))
+        return self._literal(bool(value))
 
 
 class _Mapper(Generic[T]):
@@ -317,18 +327,18 @@ class _Mapper(Generic[T]):
 #: Edge relation → RDF property IRI (subject = edge source).
 _EDGE_PROPERTIES = {
     rel: str(term) for rel, term in (
-        ("part_of", SDO.isPartOf),
-        ("author", SDO.author),
-        ("unit", SDO.sourceOrganization),
-        ("sub_organisation_of", ORG.subOrganizationOf),
-        ("member_of", ORG.memberOf),
-        ("award", SDO.award),
-        ("about", SDO.about),
-        ("broader", SKOS.broader),
-        ("cites", SDO.citation),
-        ("proposes", XJ.proposes),
-        ("mentions", SDO.mentions),
-        ("editor", SDO.editor),
+        ("part_of", iri("schema:isPartOf")),
+        ("author", iri("schema:author")),
+        ("unit", iri("schema:sourceOrganization")),
+        ("sub_organisation_of", iri("org:subOrganizationOf")),
+        ("member_of", iri("org:memberOf")),
+        ("award", iri("schema:award")),
+        ("about", iri("schema:about")),
+        ("broader", iri("skos:broader")),
+        ("cites", iri("schema:citation")),
+        ("proposes", iri("xj:proposes")),
+        ("mentions", iri("schema:mentions")),
+        ("editor", iri("schema:editor")),
     )
 }
 
@@ -348,6 +358,8 @@ def graph_triples(G: nx.MultiDiGraph, *, base: str = DEFAULT_BASE) -> Iterator[T
 
 
 def _as_rdflib(triples: Iterator[tuple[str, str, Node]]) -> Iterator[Triple]:
+    from rdflib import URIRef
+
     refs: dict[str, URIRef] = {}
     for s, p, o in triples:
         S = refs.get(s)
@@ -385,9 +397,12 @@ def to_rdflib(G: nx.MultiDiGraph, *, base: str = DEFAULT_BASE) -> Graph:
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("tier/2", kind="tier", label="二等奖", label_en="Second prize", pinyin="", rank=2)
     >>> g = to_rdflib(G, base="https://example.org/")
+    >>> from xianjice.graph.rdf.vocab import SKOS
     >>> sorted(str(o) for o in g.objects(predicate=SKOS.prefLabel))[:2]
     ['Award tiers', 'Second prize']
     """
+    from rdflib import Graph
+
     g = Graph(bind_namespaces="none")
     for prefix, ns in PREFIXES:
         g.bind(prefix, ns)

@@ -20,15 +20,17 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from rdflib import Literal, URIRef
-from rdflib.term import Node
+from typing import TYPE_CHECKING
 
 from xianjice.graph.ids import IRI_FORBIDDEN
-from xianjice.graph.rdf.vocab import PREFIXES, RDF, XSD
+from xianjice.graph.rdf.prefixes import PREFIXES, iri
 
-_RDF_TYPE = str(RDF.type)
-_XSD_INTEGER = str(XSD.integer)
-_XSD_BOOLEAN = str(XSD.boolean)
+if TYPE_CHECKING:  # rdflib is imported only to write rdflib terms: a build writes graph.ttl without it
+    from rdflib.term import Node
+
+_RDF_TYPE = iri("rdf:type")
+_XSD_INTEGER = iri("xsd:integer")
+_XSD_BOOLEAN = iri("xsd:boolean")
 _LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 _ESCAPES = {
@@ -71,6 +73,7 @@ class TurtleWriter:
     and :meth:`boolean` for the same terms made from plain values without
     an rdflib object (what :func:`xianjice.graph.rdf.triples.turtle_triples` uses).
 
+    >>> from rdflib import RDF, URIRef
     >>> w = TurtleWriter()
     >>> w.term(RDF.type), w.term(URIRef("https://example.org/a b"))
     Traceback (most recent call last):
@@ -149,6 +152,7 @@ class TurtleWriter:
     def term(self, node: Node) -> str:
         """Return the Turtle form of an rdflib IRI or literal.
 
+        >>> from rdflib import XSD, Literal
         >>> w = TurtleWriter()
         >>> w.term(Literal(3)), w.term(Literal("海关", lang="zh")), w.term(Literal("2009", datatype=XSD.gYear))
         ('3', '"海关"@zh', '"2009"^^xsd:gYear')
@@ -156,6 +160,8 @@ class TurtleWriter:
         cached = self._cache.get(node)
         if cached is not None:
             return cached
+        from rdflib import Literal, URIRef
+
         if isinstance(node, URIRef):
             out = self.iri(str(node))
         elif isinstance(node, Literal):
@@ -176,6 +182,8 @@ class TurtleWriter:
 
     def text_triples(self, triples: Iterable[tuple[Node, Node, Node]]) -> Iterator[tuple[str, str, str]]:
         """rdflib triples as ``(subject IRI, predicate IRI, object in Turtle)`` strings."""
+        from rdflib import URIRef
+
         term = self.term
         for s, p, o in triples:
             if not isinstance(s, URIRef):
@@ -230,6 +238,7 @@ class TurtleWriter:
 def serialize_turtle(triples: Iterable[tuple[Node, Node, Node]]) -> str:
     """Return deterministic Turtle text for rdflib ``triples``.
 
+    >>> from rdflib import RDF, Literal, URIRef
     >>> from xianjice.graph.rdf.vocab import SDO
     >>> print(serialize_turtle([(URIRef("https://example.org/e/1"), SDO.position, Literal(1)),
     ...                         (URIRef("https://example.org/e/1"), RDF.type, SDO.Article)]).split("\\n\\n")[1])

@@ -33,7 +33,7 @@ from xianjice.extract.records import Compilation
 from xianjice.extract.serialize import readable_source
 from xianjice.graph.build import build_graph
 from xianjice.graph.writers.graphml import write_graphml
-from xianjice.graph.analysis.centrality import centrality_csv, rows_triples
+from xianjice.graph.analysis.centrality import centrality_csv, rows_text_triples
 from xianjice.graph.analysis.result import analyse_graph
 from xianjice.graph.writers.heatmap import heatmap_table
 from xianjice.graph.writers.heatmap_worker import HeatmapWorker, start_worker
@@ -248,7 +248,7 @@ def _write_all(compilations: Sequence[Compilation], tmp: Path, base: str, progre
                 f"{len(analysis.communities)} communities")
     writer = TurtleWriter()
     triples = write_turtle_text(chain(turtle_triples(G, base=base, writer=writer),
-                                      writer.text_triples(rows_triples(rows, base=base))),
+                                      rows_text_triples(rows, base=base, writer=writer)),
                                 tmp / "graph.ttl", writer=writer)
     stages.done("turtle", f"graph.ttl: {triples} triples")
     write_graphml(G, tmp / "graph.graphml")

@@ -521,9 +521,8 @@ def rows_triples(rows: list[dict], *, base: str | None = None):
     # XJ and XSD are closed namespaces: a term missing from graph/vocab.py raises here.
     for name, datatype in RDF_TERMS.values():
         _ = XJ[name], XSD[datatype]
-    refs: dict[str, URIRef] = {}
     for s, p, lexical, datatype in _row_values(rows, base=base):
-        yield URIRef(s), refs.setdefault(p, URIRef(p)), Literal(lexical, datatype=refs.setdefault(datatype, URIRef(datatype)))
+        yield URIRef(s), URIRef(p), Literal(lexical, datatype=URIRef(datatype))
 
 
 def rows_text_triples(rows: list[dict], *, base: str | None = None, writer=None):
